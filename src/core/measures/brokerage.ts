@@ -1,0 +1,110 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+import { alterCategories } from './alter-categories.js'
+import { egoGraph, openPairCount, pairCount } from './ego-graph.js'
+
+export type Brokerage = {
+  /** Open pairs with x_j = x_k = x_ego. */
+  readonly coordinator: number | null
+  /** Open pairs with x_j = x_k ≠ x_ego. */
+  readonly itinerant: number | null
+  /** Open pairs where exactly one of x_j, x_k equals x_ego. */
+  readonly gatekeeperRepresentative: number | null
+  /** Open pairs with x_j, x_k and x_ego all different. */
+  readonly liaison: number | null
+  /** All open pairs. */
+  readonly total: number
+}
+
+/**
+ * Gould–Fernandez brokerage roles of the ego between pairs of its alters
+ * that are known not to be tied (open pairs), by an attribute grouping alters
+ * and ego. With undirected survey data the gatekeeper and representative roles
+ * cannot be told apart and are counted together.
+ *
+ *   coordinator    x_j = x_k = x_ego            (sna w_I / 2)
+ *   itinerant      x_j = x_k ≠ x_ego            (sna w_O / 2)
+ *   gatekeeper_representative  exactly one of x_j, x_k = x_ego  ((b_IO + b_OI) / 2)
+ *   liaison        x_j ≠ x_k, both ≠ x_ego      (sna b_O / 2)
+ *   total          all open pairs: n(n−1)/2 − t − u   (sna t / 2)
+ *
+ * Pairs of unknown state (u) are not open. Pairs with a missing alter value
+ * count in `total` only, so the roles may sum to less than the total. When the
+ * ego's own value is missing the roles are undefined (null).
+ *
+ * Counted from category sizes (all pairs of each kind) minus the tied and
+ * unknown pairs of each kind, so the cost is O(n + t) rather than O(n²).
+ *
+ * @see Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: A formal
+ *      approach to brokerage in transaction networks. Sociological Methodology,
+ *      19, 89–126. sna `brokerage()` (Butts).
+ */
+export function brokerage(net: EgoNetwork, attr: string, egoValue: string | null): Brokerage {
+  const g = egoGraph(net)
+  const total = openPairCount(g)
+  if (egoValue === null) {
+    return {
+      coordinator: null,
+      itinerant: null,
+      gatekeeperRepresentative: null,
+      liaison: null,
+      total,
+    }
+  }
+  const categories = alterCategories(net, attr)
+  let same = 0
+  const others = new Map<string, number>()
+  for (const c of categories) {
+    if (c === null) continue
+    if (c === egoValue) same++
+    else others.set(c, (others.get(c) ?? 0) + 1)
+  }
+  let otherTotal = 0
+  let itinerant = 0
+  for (const m of others.values()) {
+    otherTotal += m
+    itinerant += pairCount(m)
+  }
+  let coordinator = pairCount(same)
+  let gatekeeperRepresentative = same * otherTotal
+  let liaison = pairCount(otherTotal) - itinerant
+
+  for (const tie of net.ties) {
+    if (tie.state === 'no') continue
+    const a = categories[tie.from] ?? null
+    const b = categories[tie.to] ?? null
+    if (a === null || b === null) continue
+    const aSame = a === egoValue
+    const bSame = b === egoValue
+    if (aSame && bSame) coordinator--
+    else if (aSame || bSame) gatekeeperRepresentative--
+    else if (a === b) itinerant--
+    else liaison--
+  }
+  return { coordinator, itinerant, gatekeeperRepresentative, liaison, total }
+}
+
+const brokerageColumns = [
+  'brokerage_coordinator',
+  'brokerage_itinerant',
+  'brokerage_gatekeeper_representative',
+  'brokerage_liaison',
+  'brokerage_total',
+] as const
+
+export const brokerageSpec: MeasureSpec = {
+  id: 'brokerage',
+  label: 'Gould–Fernandez brokerage',
+  columnPattern: 'brokerage_{coordinator,itinerant,gatekeeper_representative,liaison,total}',
+  formula:
+    'open pairs by group: coordinator x_j = x_k = x_ego; itinerant x_j = x_k ≠ x_ego; gatekeeper_representative one shares x_ego; liaison all differ; total all open pairs',
+  undefinedWhen: "roles: the ego's value is missing; total: –",
+  citation: 'Gould & Fernandez (1989), Sociological Methodology 19; sna brokerage',
+  columns: (ctx) => (ctx.attributes.length === 0 ? ['brokerage_total'] : brokerageColumns),
+  compute: (net, ctx, facts) => {
+    const first = ctx.attributes[0]
+    if (first === undefined) return [brokerage(net, '', null).total]
+    const b = brokerage(net, first.name, facts.egoValue)
+    return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
+  },
+}

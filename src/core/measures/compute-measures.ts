@@ -1,0 +1,177 @@
+import { SpnetError } from '../errors.js'
+import {
+  defaultAlterAttribute,
+  defaultBridge,
+  defaultEgoAttribute,
+  defaultEgoGroup,
+} from '../network/conventions.js'
+import type { Study } from '../network/ego-network.js'
+import type { EgoId } from '../network/ids.js'
+import { err, ok, type Result } from '../result.js'
+import { categoryOf } from './alter-categories.js'
+import type {
+  AttributeLevels,
+  EgoFacts,
+  MeasureContext,
+  MeasureSpec,
+  MeasureValue,
+} from './measure-spec.js'
+import { measureRegistry } from './registry.js'
+
+/** What a user chooses for `spnet measures` (all optional). */
+export type MeasureOptions = {
+  /** Alter attributes for composition; default `org_type` when alters have it. */
+  readonly attributes?: readonly string[] | undefined
+  /** Ego attribute giving x_ego; default `sector`, else every ego is "link_worker". */
+  readonly egoAttribute?: string | undefined
+  /** Bridge group sets; default primary_care : vcse, local_authority. */
+  readonly bridge?: { readonly a: readonly string[]; readonly b: readonly string[] } | undefined
+}
+
+export type MeasureTable = {
+  /** Output columns, `ego_id` first. */
+  readonly columns: readonly string[]
+  readonly egoIds: readonly EgoId[]
+  /** One row per ego, in input order, aligned with `columns.slice(1)`. */
+  readonly rows: readonly (readonly MeasureValue[])[]
+}
+
+/** The categories of an alter attribute: declared ones, else those present, sorted. */
+export function attributeLevels(study: Study, attr: string): readonly string[] {
+  const declared = study.codebook.alter[attr]
+  if (declared?.type === 'categorical') return declared.levels
+  const seen = new Set<string>()
+  for (const net of study.networks) {
+    for (const alter of net.alters) {
+      const c = categoryOf(alter.attributes[attr])
+      if (c !== null) seen.add(c)
+    }
+  }
+  const levels = [...seen]
+  return declared?.type === 'numeric'
+    ? levels.sort((x, y) => Number(x) - Number(y))
+    : levels.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+}
+
+/**
+ * Checks the user's choices against the study and fixes the measure context.
+ * Returns notes for choices made on the user's behalf.
+ */
+export function measureContext(
+  study: Study,
+  options: MeasureOptions = {},
+): Result<{ readonly context: MeasureContext; readonly notes: readonly string[] }> {
+  const notes: string[] = []
+  // `frequency` in the codebook describes Alter.frequency, not an attribute.
+  const alterAttrs = Object.keys(study.codebook.alter).filter((name) => name !== 'frequency')
+  const listed = alterAttrs.length > 0 ? alterAttrs.join(', ') : '(none)'
+  let names: readonly string[]
+  if (options.attributes === undefined) {
+    names = alterAttrs.includes(defaultAlterAttribute) ? [defaultAlterAttribute] : []
+    if (names.length === 0) {
+      notes.push(
+        `Alters have no "${defaultAlterAttribute}" attribute, so composition, brokerage and bridging columns are left out. Choose an alter attribute with --attr (alters have: ${listed}).`,
+      )
+    }
+  } else {
+    const unknown = options.attributes.filter((a) => !alterAttrs.includes(a))
+    if (unknown.length > 0) {
+      return err(
+        new SpnetError(
+          'usage',
+          `Alters have no attribute ${unknown.map((a) => `"${a}"`).join(', ')}.`,
+          {
+            issues: [{ message: `--attr must name alter attributes. Alters have: ${listed}.` }],
+          },
+        ),
+      )
+    }
+    names = options.attributes
+  }
+  const attributes: AttributeLevels[] = names.map((name) => ({
+    name,
+    levels: attributeLevels(study, name),
+  }))
+  for (const a of attributes) {
+    if (a.levels.length > 30) {
+      notes.push(
+        `"${a.name}" has ${a.levels.length} categories, so it adds ${a.levels.length} prop_ columns.`,
+      )
+    }
+  }
+
+  const egoAttrs = Object.keys(study.codebook.ego)
+  const egoAttribute = options.egoAttribute ?? defaultEgoAttribute
+  let egoDefault: string | null = null
+  if (!egoAttrs.includes(egoAttribute)) {
+    if (options.egoAttribute !== undefined) {
+      return err(
+        new SpnetError('usage', `Egos have no attribute "${egoAttribute}".`, {
+          issues: [
+            {
+              message: `--ego-attr must name an ego attribute. Egos have: ${egoAttrs.join(', ') || '(none)'}.`,
+            },
+          ],
+        }),
+      )
+    }
+    egoDefault = defaultEgoGroup
+    if (attributes.length > 0) {
+      notes.push(
+        `Egos have no "${defaultEgoAttribute}" attribute, so every ego's group is "${defaultEgoGroup}" for ego_ei and brokerage. Choose one with --ego-attr.`,
+      )
+    }
+  }
+
+  const bridge = options.bridge ?? defaultBridge
+  if (options.bridge !== undefined) {
+    const first = attributes[0]
+    if (first === undefined) {
+      return err(
+        new SpnetError('usage', '--bridge needs an alter attribute: give one with --attr.'),
+      )
+    }
+    const unknown = [...options.bridge.a, ...options.bridge.b].filter(
+      (c) => !first.levels.includes(c),
+    )
+    if (unknown.length > 0) {
+      return err(
+        new SpnetError(
+          'usage',
+          `--bridge names ${unknown.map((c) => `"${c}"`).join(', ')}, not categories of "${first.name}".`,
+          {
+            issues: [
+              { message: `The categories of "${first.name}" are: ${first.levels.join(', ')}.` },
+            ],
+          },
+        ),
+      )
+    }
+  }
+  return ok({
+    context: { attributes, egoAttribute, egoDefault, bridge, generators: study.generators },
+    notes,
+  })
+}
+
+/** Computes every measure in `registry` for every ego, in input order. */
+export function computeMeasures(
+  study: Study,
+  context: MeasureContext,
+  registry: readonly MeasureSpec[] = measureRegistry,
+): MeasureTable {
+  const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
+  const bridgeA = new Set(context.bridge.a)
+  const bridgeB = new Set(context.bridge.b)
+  const rows = study.networks.map((net) => {
+    const facts: EgoFacts = {
+      egoValue: context.egoDefault ?? categoryOf(net.ego.attributes[context.egoAttribute]),
+      bridgeA,
+      bridgeB,
+    }
+    const row: MeasureValue[] = []
+    for (const spec of registry) row.push(...spec.compute(net, context, facts))
+    return row
+  })
+  return { columns, egoIds: study.networks.map((net) => net.ego.id), rows }
+}

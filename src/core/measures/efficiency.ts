@@ -1,0 +1,29 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+import { effectiveSize } from './effective-size.js'
+
+/**
+ * Burt's efficiency: effective size per alter.
+ *
+ *   efficiency = effective_size / n = 1 − 2t / n²
+ *
+ * Undefined (null) when n = 0.
+ *
+ * @see Burt (1992), Structural Holes; UCINET "Efficiency"; networkx
+ *      `effective_size(G)[v] / G.degree(v)` on G_e.
+ */
+export function efficiency(net: EgoNetwork): number | null {
+  const size = effectiveSize(net)
+  return size === null ? null : size / net.alters.length
+}
+
+export const efficiencySpec: MeasureSpec = {
+  id: 'efficiency',
+  label: 'Efficiency',
+  columnPattern: 'efficiency',
+  formula: 'effective_size / n',
+  undefinedWhen: 'n = 0',
+  citation: 'Burt (1992), Structural Holes; UCINET Efficiency',
+  columns: () => ['efficiency'],
+  compute: (net) => [efficiency(net)],
+}

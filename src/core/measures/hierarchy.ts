@@ -1,0 +1,43 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+import { constraintContributions } from './constraint.js'
+
+/**
+ * Burt's hierarchy: how far the ego's constraint is concentrated in one alter.
+ *
+ *   H = Σ_j r_j ln r_j / (n ln n),   r_j = c_j / (C / n)
+ *
+ * c_j are the dyadic constraints of `constraint`, C their sum. H is 0 when all
+ * c_j are equal (returned as exactly 0, not −1e-17 rounding noise) and
+ * approaches 1 when one alter holds all the constraint.
+ * Undefined (null) when n ≤ 1.
+ *
+ * @see Burt, R. S. (1992). Structural Holes, p. 71. UCINET "Hierarchy".
+ */
+export function hierarchy(net: EgoNetwork): number | null {
+  const c = constraintContributions(net)
+  const n = net.alters.length
+  if (c === null || n <= 1) return null
+  let total = 0
+  for (const value of c) total += value
+  const first = c[0]!
+  if (c.every((value) => value === first)) return 0
+  const mean = total / n
+  let sum = 0
+  for (const value of c) {
+    const r = value / mean
+    sum += r * Math.log(r)
+  }
+  return sum / (n * Math.log(n))
+}
+
+export const hierarchySpec: MeasureSpec = {
+  id: 'hierarchy',
+  label: "Burt's hierarchy",
+  columnPattern: 'hierarchy',
+  formula: 'Σ_j r_j ln r_j / (n ln n), r_j = c_ej / (C/n); 0 when all c_ej are equal',
+  undefinedWhen: 'n ≤ 1',
+  citation: 'Burt (1992), Structural Holes p. 71; UCINET Hierarchy',
+  columns: () => ['hierarchy'],
+  compute: (net) => [hierarchy(net)],
+}

@@ -1,0 +1,28 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+import { degreeOf, egoGraph } from './ego-graph.js'
+
+/**
+ * Isolates: alters with no alter–alter tie (they are tied to the ego only).
+ *
+ *   isolates = |{ j : deg(j) = 0 }|, deg counted over `yes` ties
+ *
+ * @see Wasserman & Faust (1994) §4.2.
+ */
+export function isolateCount(net: EgoNetwork): number {
+  const g = egoGraph(net)
+  let isolates = 0
+  for (let i = 0; i < g.n; i++) if (degreeOf(g, i) === 0) isolates++
+  return isolates
+}
+
+export const isolateCountSpec: MeasureSpec = {
+  id: 'isolates',
+  label: 'Isolates',
+  columnPattern: 'isolates',
+  formula: 'alters with no alter–alter tie',
+  undefinedWhen: '–',
+  citation: 'Wasserman & Faust (1994) §4.2',
+  columns: () => ['isolates'],
+  compute: (net) => [isolateCount(net)],
+}

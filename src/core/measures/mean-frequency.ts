@@ -1,0 +1,35 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+
+/**
+ * Mean ego–alter contact frequency (an ordinal scale such as 1 = less than
+ * every three months … 5 = several times a week), over alters that have one.
+ *
+ *   mean_frequency = Σ_j f_j / |{ j : f_j given }|
+ *
+ * Undefined (null) when no alter has a frequency.
+ *
+ * @see Marsden, P. V. & Campbell, K. E. (1984). Measuring tie strength.
+ *      Social Forces, 63(2), 482–501.
+ */
+export function meanFrequency(net: EgoNetwork): number | null {
+  let sum = 0
+  let count = 0
+  for (const alter of net.alters) {
+    if (alter.frequency === null) continue
+    sum += alter.frequency
+    count++
+  }
+  return count === 0 ? null : sum / count
+}
+
+export const meanFrequencySpec: MeasureSpec = {
+  id: 'mean_frequency',
+  label: 'Mean contact frequency',
+  columnPattern: 'mean_frequency',
+  formula: 'mean ego–alter frequency over alters that have one',
+  undefinedWhen: 'no alter has a frequency',
+  citation: 'Marsden & Campbell (1984), Social Forces 63(2)',
+  columns: () => ['mean_frequency'],
+  compute: (net) => [meanFrequency(net)],
+}

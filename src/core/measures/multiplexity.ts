@@ -1,0 +1,33 @@
+import type { EgoNetwork } from '../network/ego-network.js'
+import type { MeasureSpec } from './measure-spec.js'
+
+/**
+ * Multiplexity: the mean number of name generators that named each alter
+ * (e.g. an alter who is a work contact, a referral destination and a source
+ * of advice counts 3).
+ *
+ *   multiplexity = Σ_j g_j / n
+ *
+ * Undefined (null) when n = 0.
+ *
+ * @see Verbrugge, L. M. (1979). Multiplexity in adult friendships. Social
+ *      Forces, 57(4), 1286–1309.
+ */
+export function multiplexity(net: EgoNetwork): number | null {
+  const n = net.alters.length
+  if (n === 0) return null
+  let sum = 0
+  for (const alter of net.alters) sum += alter.generators.length
+  return sum / n
+}
+
+export const multiplexitySpec: MeasureSpec = {
+  id: 'multiplexity',
+  label: 'Multiplexity',
+  columnPattern: 'multiplexity',
+  formula: 'mean number of name generators that named each alter',
+  undefinedWhen: 'n = 0',
+  citation: 'Verbrugge (1979), Social Forces 57(4)',
+  columns: (ctx) => (ctx.generators.length === 0 ? [] : ['multiplexity']),
+  compute: (net, ctx) => (ctx.generators.length === 0 ? [] : [multiplexity(net)]),
+}
