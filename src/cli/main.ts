@@ -1,0 +1,86 @@
+import { isSpnetError, SpnetError } from '../core/errors.js'
+import type { Io } from './io.js'
+import { exitCodeOf, renderError } from './render-error.js'
+import { version } from './version.js'
+
+type Command = {
+  readonly summary: string
+  readonly run: () => Promise<(argv: readonly string[], io: Io) => Promise<number>>
+}
+
+// Commands load on demand, so `spnet measures` does not pay for the others.
+const commands: Readonly<Record<string, Command>> = {
+  quickstart: {
+    summary: 'make the demo study and show its measures and comparison (npm start)',
+    run: async () => (await import('./commands/quickstart.js')).quickstartCommand,
+  },
+  measures: {
+    summary: 'per-ego network measures (CSV or JSON); --list explains each',
+    run: async () => (await import('./commands/measures.js')).measuresCommand,
+  },
+  compare: {
+    summary: 'compare measures and composition between groups of egos',
+    run: async () => (await import('./commands/compare.js')).compareCommand,
+  },
+  demo: {
+    summary: 'write a synthetic link-worker study in the three-file layout',
+    run: async () => (await import('./commands/demo.js')).demoCommand,
+  },
+  convert: {
+    summary: 'convert a study between the three-file layout and spnet JSON',
+    run: async () => (await import('./commands/convert.js')).convertCommand,
+  },
+  paths: {
+    summary: "show spnet's data directory",
+    run: async () => (await import('./commands/paths.js')).pathsCommand,
+  },
+}
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length))
+  return `spnet ${version}: ego-network analysis for social prescribing link-worker studies
+
+Usage: spnet <command> [options]      spnet <command> --help for a command's options
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Data directory: SPNET_DATA_DIR, else your user data folder (spnet paths shows it).
+`
+}
+
+/** Runs one command line; returns the exit status. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      io.stdout.write(helpText())
+      return 0
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${version}\n`)
+      return 0
+    }
+    const command = commands[name]
+    if (command === undefined) {
+      throw new SpnetError('usage', `"${name}" is not an spnet command.`, {
+        issues: [{ message: `Commands: ${Object.keys(commands).join(', ')}. See spnet --help.` }],
+      })
+    }
+    return await (
+      await command.run()
+    )(rest, io)
+  } catch (error) {
+    if (isSpnetError(error)) {
+      io.stderr.write(renderError(error))
+      return exitCodeOf(error)
+    }
+    // Anything else is a bug in spnet: say so, with the detail needed to report it.
+    io.stderr.write(
+      `✖ spnet stopped because of an internal error. Please report it with the command you ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
+    return 1
+  }
+}

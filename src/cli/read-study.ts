@@ -1,0 +1,124 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { SpnetError } from '../core/errors.js'
+import { codebookSchema, type Codebook } from '../core/network/codebook.js'
+import type { Study } from '../core/network/ego-network.js'
+import { decodeUtf8 } from './decode-text.js'
+import { importStudyJson } from '../core/import/study-json.js'
+import { importThreeFiles, type ColumnOverrides } from '../core/import/three-files.js'
+import type { Io } from './io.js'
+
+/** How to find and read a study: a folder of three CSV files, or a .json file. */
+export type StudyInput = {
+  readonly path: string
+  readonly egosFile?: string | undefined
+  readonly altersFile?: string | undefined
+  readonly tiesFile?: string | undefined
+  readonly codebook?: string | undefined
+  readonly delimiter?: string | undefined
+  readonly columns?: ColumnOverrides | undefined
+}
+
+/** Reads a study; throws a SpnetError naming the file, line and column of any problem. */
+export async function readStudy(input: StudyInput, io: Io): Promise<Study> {
+  const full = resolve(io.cwd, input.path)
+  const info = await stat(full).catch(() => null)
+  if (info === null) {
+    throw new SpnetError('not_found', `${input.path} does not exist.`, {
+      issues: [
+        {
+          message:
+            'Give a folder holding egos.csv, alters.csv and ties.csv, or an spnet .json study file.',
+        },
+      ],
+    })
+  }
+  if (info.isFile()) {
+    const file = await readText(full, input.path)
+    const result = importStudyJson({ name: input.path, text: file })
+    if (!result.ok) throw result.error
+    return result.value
+  }
+  const names = {
+    egos: input.egosFile ?? 'egos.csv',
+    alters: input.altersFile ?? 'alters.csv',
+    ties: input.tiesFile ?? 'ties.csv',
+  }
+  const [egos, alters, ties] = await Promise.all(
+    [names.egos, names.alters, names.ties].map((name) =>
+      readText(join(full, name), join(input.path, name), true),
+    ),
+  )
+  const codebook = await readCodebook(input, full, io)
+  const result = importThreeFiles(
+    {
+      egos: { name: join(input.path, names.egos), text: egos! },
+      alters: { name: join(input.path, names.alters), text: alters! },
+      ties: { name: join(input.path, names.ties), text: ties! },
+    },
+    { columns: input.columns, delimiter: input.delimiter, codebook },
+  )
+  if (!result.ok) throw result.error
+  return result.value
+}
+
+async function readText(path: string, shown: string, partOfFolder = false): Promise<string> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (cause) {
+    throw new SpnetError('not_found', `${shown} cannot be read.`, {
+      cause,
+      issues: [
+        {
+          message: partOfFolder
+            ? 'A study folder holds egos.csv, alters.csv and ties.csv (ties.csv may hold just its header, ego_id,from,to). Name other files with --egos-file, --alters-file and --ties-file.'
+            : (cause as Error).message,
+        },
+      ],
+    })
+  }
+  const text = decodeUtf8(bytes, shown)
+  if (!text.ok) throw text.error
+  return text.value
+}
+
+/** The --codebook file, else codebook.json in the study folder when there is one. */
+async function readCodebook(
+  input: StudyInput,
+  folder: string,
+  io: Io,
+): Promise<Codebook | undefined> {
+  const path =
+    input.codebook === undefined ? join(folder, 'codebook.json') : resolve(io.cwd, input.codebook)
+  const shown = input.codebook ?? join(input.path, 'codebook.json')
+  const exists = await stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  )
+  if (!exists) {
+    if (input.codebook !== undefined) throw new SpnetError('not_found', `${shown} does not exist.`)
+    return undefined
+  }
+  const text = await readText(path, shown)
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (cause) {
+    throw new SpnetError('validation', `${shown} is not valid JSON.`, {
+      cause,
+      issues: [{ file: shown, message: (cause as Error).message }],
+    })
+  }
+  const parsed = codebookSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new SpnetError('validation', `${shown} is not a valid codebook.`, {
+      issues: parsed.error.issues.map((issue) => ({
+        file: shown,
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      })),
+    })
+  }
+  return parsed.data
+}

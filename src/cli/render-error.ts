@@ -1,0 +1,23 @@
+import { formatLocation, type SpnetError } from '../core/errors.js'
+
+/**
+ * Renders an error for the terminal in the shape of zod's prettifyError: a
+ * summary line, then for each problem a `✖` line, where it is, and what to do.
+ */
+export function renderError(error: SpnetError): string {
+  const lines = [`✖ ${error.message}`]
+  for (const issue of error.issues) {
+    if (issue.message === error.message && error.issues.length === 1 && issue.fix === undefined)
+      continue
+    const where = formatLocation(issue)
+    lines.push(`  ✖ ${issue.message}`)
+    if (where !== '') lines.push(`    → ${where}`)
+    if (issue.fix !== undefined) lines.push(`    ${issue.fix}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** Exit status for an error: 2 for the user's input or command line, 1 otherwise. */
+export function exitCodeOf(error: SpnetError): number {
+  return error.code === 'validation' || error.code === 'usage' ? 2 : 1
+}
