@@ -11,31 +11,19 @@ export function categoryOf(value: AttributeValue | undefined): string | null {
   return typeof value === 'string' ? value : String(value)
 }
 
-const cache = new WeakMap<EgoNetwork, Map<string, readonly (string | null)[]>>()
-
-/** Each alter's category of `attr` (memoised per network and attribute). @internal */
-export function alterCategories(net: EgoNetwork, attr: string): readonly (string | null)[] {
-  let byAttr = cache.get(net)
-  if (byAttr === undefined) {
-    byAttr = new Map()
-    cache.set(net, byAttr)
-  }
-  let categories = byAttr.get(attr)
-  if (categories === undefined) {
-    categories = net.alters.map((alter) => categoryOf(alter.attributes[attr]))
-    byAttr.set(attr, categories)
-  }
-  return categories
+/** Each alter's category of `attr`, in alter order. @internal */
+export function alterCategories(net: EgoNetwork, attr: string): (string | null)[] {
+  return net.alters.map((alter) => categoryOf(alter.attributes[attr]))
 }
 
 /** Counts of each non-missing category, and how many alters had one. @internal */
-export function categoryCounts(
-  net: EgoNetwork,
-  attr: string,
-): { readonly counts: ReadonlyMap<string, number>; readonly present: number } {
+export function categoryCounts(categories: readonly (string | null)[]): {
+  readonly counts: ReadonlyMap<string, number>
+  readonly present: number
+} {
   const counts = new Map<string, number>()
   let present = 0
-  for (const c of alterCategories(net, attr)) {
+  for (const c of categories) {
     if (c === null) continue
     present++
     counts.set(c, (counts.get(c) ?? 0) + 1)

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { categoryCounts } from './alter-categories.js'
+import { alterCategories, categoryCounts } from './alter-categories.js'
 
 /**
  * Blau's index of heterogeneity: the chance that two alters drawn at random
@@ -12,8 +12,12 @@ import { categoryCounts } from './alter-categories.js'
  *
  * @see Blau, P. M. (1977). Inequality and Heterogeneity. Free Press. UCINET/E-Net "Blau".
  */
-export function blau(net: EgoNetwork, attr: string): number | null {
-  const { counts, present } = categoryCounts(net, attr)
+export function blau(
+  net: EgoNetwork,
+  attr: string,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number | null {
+  const { counts, present } = categoryCounts(categories)
   if (present === 0) return null
   let sumSquares = 0
   for (const count of counts.values()) {
@@ -31,5 +35,6 @@ export const blauSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Blau (1977), Inequality and Heterogeneity; UCINET / E-Net',
   columns: (ctx) => ctx.attributes.map((a) => `blau_${a.name}`),
-  compute: (net, ctx) => ctx.attributes.map((a) => blau(net, a.name)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => blau(net, a.name, facts.categories[i])),
 }

@@ -22,8 +22,8 @@ export function bridgingPairs(
   attr: string,
   a: ReadonlySet<string>,
   b: ReadonlySet<string>,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
 ): number {
-  const categories = alterCategories(net, attr)
   let onlyA = 0
   let onlyB = 0
   let both = 0
@@ -54,9 +54,11 @@ export const bridgingPairsSpec: MeasureSpec = {
     'open pairs with one alter in group set A and the other in B (default A = primary_care, B = vcse, local_authority)',
   undefinedWhen: '–',
   citation: 'spnet; after Burt (2005), Brokerage and Closure',
-  columns: (ctx) => (ctx.attributes.length === 0 ? [] : ['bridging_pairs']),
+  columns: (ctx) => (ctx.attributes.length === 0 || ctx.bridge === null ? [] : ['bridging_pairs']),
   compute: (net, ctx, facts) => {
     const first = ctx.attributes[0]
-    return first === undefined ? [] : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB)]
+    return first === undefined || ctx.bridge === null
+      ? []
+      : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB, facts.categories[0])]
   },
 }

@@ -1,7 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { alterCategories } from './alter-categories.js'
-import { egoGraph, openPairCount, pairCount } from './ego-graph.js'
+import { egoGraph, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
 
 export type Brokerage = {
   /** Open pairs with x_j = x_k = x_ego. */
@@ -39,8 +39,14 @@ export type Brokerage = {
  *      approach to brokerage in transaction networks. Sociological Methodology,
  *      19, 89–126. sna `brokerage()` (Butts).
  */
-export function brokerage(net: EgoNetwork, attr: string, egoValue: string | null): Brokerage {
-  const g = egoGraph(net)
+export function brokerage(
+  net: EgoNetwork,
+  attr: string,
+  egoValue: string | null,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+  graph: EgoGraph = egoGraph(net),
+): Brokerage {
+  const g = graph
   const total = openPairCount(g)
   if (egoValue === null) {
     return {
@@ -51,7 +57,6 @@ export function brokerage(net: EgoNetwork, attr: string, egoValue: string | null
       total,
     }
   }
-  const categories = alterCategories(net, attr)
   let same = 0
   const others = new Map<string, number>()
   for (const c of categories) {
@@ -103,8 +108,8 @@ export const brokerageSpec: MeasureSpec = {
   columns: (ctx) => (ctx.attributes.length === 0 ? ['brokerage_total'] : brokerageColumns),
   compute: (net, ctx, facts) => {
     const first = ctx.attributes[0]
-    if (first === undefined) return [brokerage(net, '', null).total]
-    const b = brokerage(net, first.name, facts.egoValue)
+    if (first === undefined) return [openPairCount(facts.graph)]
+    const b = brokerage(net, first.name, facts.egoValue, facts.categories[0], facts.graph)
     return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
   },
 }

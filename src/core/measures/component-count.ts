@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { egoGraph } from './ego-graph.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Connected components of the alter–alter network, ego excluded. An alter
@@ -12,9 +12,9 @@ import { egoGraph } from './ego-graph.js'
  *
  * @see igraph `components()` (Csárdi & Nepusz 2006); Wasserman & Faust (1994) §4.3.
  */
-export function componentCount(net: EgoNetwork): number {
-  const g = egoGraph(net)
-  const parent = new Int32Array(g.n)
+export function componentCount(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
+  const g = graph
+  const parent = new Array<number>(g.n)
   for (let i = 0; i < g.n; i++) parent[i] = i
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -47,5 +47,5 @@ export const componentCountSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n = 0)',
   citation: 'Wasserman & Faust (1994) §4.3; igraph components',
   columns: () => ['components'],
-  compute: (net) => [componentCount(net)],
+  compute: (net, _ctx, facts) => [componentCount(net, facts.graph)],
 }

@@ -18,12 +18,13 @@ export function composition(
   net: EgoNetwork,
   attr: string,
   levels: readonly string[],
-): Float64Array | null {
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number[] | null {
   const n = net.alters.length
   if (n === 0) return null
   const position = new Map(levels.map((level, i) => [level, i]))
-  const props = new Float64Array(levels.length)
-  for (const c of alterCategories(net, attr)) {
+  const props = levels.map(() => 0)
+  for (const c of categories) {
     const i = c === null ? undefined : position.get(c)
     if (i !== undefined) props[i]!++
   }
@@ -40,9 +41,9 @@ export const compositionSpec: MeasureSpec = {
   citation: 'egor composition (spnet gives 0, not NA, for an absent category)',
   columns: (ctx) =>
     ctx.attributes.flatMap((a) => a.levels.map((level) => `prop_${a.name}_${level}`)),
-  compute: (net, ctx) =>
-    ctx.attributes.flatMap((a) => {
-      const props = composition(net, a.name, a.levels)
-      return props === null ? a.levels.map(() => null) : Array.from(props)
+  compute: (net, ctx, facts) =>
+    ctx.attributes.flatMap((a, i) => {
+      const props = composition(net, a.name, a.levels, facts.categories[i])
+      return props ?? a.levels.map(() => null)
     }),
 }

@@ -8,7 +8,8 @@ import {
 import type { Study } from '../network/ego-network.js'
 import type { EgoId } from '../network/ids.js'
 import { err, ok, type Result } from '../result.js'
-import { categoryOf } from './alter-categories.js'
+import { alterCategories, categoryOf } from './alter-categories.js'
+import { egoGraph } from './ego-graph.js'
 import type {
   AttributeLevels,
   EgoFacts,
@@ -123,7 +124,21 @@ export function measureContext(
     }
   }
 
-  const bridge = options.bridge ?? defaultBridge
+  let bridge: MeasureContext['bridge'] = options.bridge ?? defaultBridge
+  const firstLevels = attributes[0]?.levels ?? []
+  if (
+    options.bridge === undefined &&
+    attributes.length > 0 &&
+    !(
+      defaultBridge.a.some((c) => firstLevels.includes(c)) &&
+      defaultBridge.b.some((c) => firstLevels.includes(c))
+    )
+  ) {
+    bridge = null
+    notes.push(
+      `"${attributes[0]!.name}" lacks the default bridge categories (${defaultBridge.a.join(', ')} : ${defaultBridge.b.join(', ')}), so bridging_pairs is left out. Choose categories with --bridge A:B.`,
+    )
+  }
   if (options.bridge !== undefined) {
     const first = attributes[0]
     if (first === undefined) {
@@ -161,10 +176,12 @@ export function computeMeasures(
   registry: readonly MeasureSpec[] = measureRegistry,
 ): MeasureTable {
   const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
-  const bridgeA = new Set(context.bridge.a)
-  const bridgeB = new Set(context.bridge.b)
+  const bridgeA = new Set(context.bridge?.a)
+  const bridgeB = new Set(context.bridge?.b)
   const rows = study.networks.map((net) => {
     const facts: EgoFacts = {
+      graph: egoGraph(net),
+      categories: context.attributes.map((a) => alterCategories(net, a.name)),
       egoValue: context.egoDefault ?? categoryOf(net.ego.attributes[context.egoAttribute]),
       bridgeA,
       bridgeB,

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { degreeOf, egoGraph } from './ego-graph.js'
+import { degreeOf, egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Burt's constraint of the ego in its ego network G_e (ego + alters + a tie
@@ -20,8 +20,8 @@ import { degreeOf, egoGraph } from './ego-graph.js'
  * @see Burt, R. S. (1992). Structural Holes, ch. 2. Harvard University Press.
  *      igraph `constraint` on G_e; networkx `constraint` on G_e.
  */
-export function constraint(net: EgoNetwork): number | null {
-  const c = constraintContributions(net)
+export function constraint(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
+  const c = constraintContributions(net, graph)
   if (c === null) return null
   let sum = 0
   for (const value of c) sum += value
@@ -33,12 +33,15 @@ export function constraint(net: EgoNetwork): number | null {
  * null when n = 0. Shared with `hierarchy`.
  * @internal
  */
-export function constraintContributions(net: EgoNetwork): Float64Array | null {
-  const g = egoGraph(net)
+export function constraintContributions(
+  net: EgoNetwork,
+  graph: EgoGraph = egoGraph(net),
+): number[] | null {
+  const g = graph
   if (g.n === 0) return null
-  const share = new Float64Array(g.n)
+  const share = new Array<number>(g.n)
   for (let q = 0; q < g.n; q++) share[q] = 1 / (degreeOf(g, q) + 1)
-  const c = new Float64Array(g.n)
+  const c = new Array<number>(g.n)
   for (let j = 0; j < g.n; j++) {
     let indirect = 0
     for (let k = g.start[j]!; k < g.start[j + 1]!; k++) indirect += share[g.neighbours[k]!]!
@@ -56,5 +59,5 @@ export const constraintSpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes ch. 2; igraph/networkx constraint on G_e',
   columns: () => ['constraint'],
-  compute: (net) => [constraint(net)],
+  compute: (net, _ctx, facts) => [constraint(net, facts.graph)],
 }

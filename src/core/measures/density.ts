@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { egoGraph, pairCount } from './ego-graph.js'
+import { egoGraph, pairCount, type EgoGraph } from './ego-graph.js'
 
 /**
  * Density of the alter–alter network, ego excluded, over the pairs whose
@@ -16,8 +16,8 @@ import { egoGraph, pairCount } from './ego-graph.js'
  * @see Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge
  *      University Press, §4.2. egor `ego_density`.
  */
-export function density(net: EgoNetwork): number | null {
-  const g = egoGraph(net)
+export function density(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
+  const g = graph
   const known = pairCount(g.n) - g.unknown
   if (g.n < 2 || known <= 0) return null
   return g.ties / known
@@ -31,5 +31,5 @@ export const densitySpec: MeasureSpec = {
   undefinedWhen: 'n < 2, or no pair of known state',
   citation: 'Wasserman & Faust (1994) §4.2; egor ego_density',
   columns: () => ['density'],
-  compute: (net) => [density(net)],
+  compute: (net, _ctx, facts) => [density(net, facts.graph)],
 }

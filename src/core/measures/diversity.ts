@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { categoryCounts } from './alter-categories.js'
+import { alterCategories, categoryCounts } from './alter-categories.js'
 
 /**
  * Diversity: the number of distinct categories among the alters.
@@ -11,8 +11,12 @@ import { categoryCounts } from './alter-categories.js'
  *
  * @see egor `alts_diversity_count()`; Marsden (1987).
  */
-export function diversity(net: EgoNetwork, attr: string): number {
-  return categoryCounts(net, attr).counts.size
+export function diversity(
+  net: EgoNetwork,
+  attr: string,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number {
+  return categoryCounts(categories).counts.size
 }
 
 export const diversitySpec: MeasureSpec = {
@@ -23,5 +27,6 @@ export const diversitySpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'egor alts_diversity_count',
   columns: (ctx) => ctx.attributes.map((a) => `diversity_${a.name}`),
-  compute: (net, ctx) => ctx.attributes.map((a) => diversity(net, a.name)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => diversity(net, a.name, facts.categories[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { egoGraph } from './ego-graph.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Burt's effective size of the ego in its ego network G_e: the number of
@@ -15,8 +15,8 @@ import { egoGraph } from './ego-graph.js'
  * @see Borgatti, S. P. (1997). Structural holes: Unpacking Burt's redundancy
  *      measures. Connections, 20(1), 35–38. networkx `effective_size`.
  */
-export function effectiveSize(net: EgoNetwork): number | null {
-  const g = egoGraph(net)
+export function effectiveSize(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
+  const g = graph
   if (g.n === 0) return null
   return g.n - (2 * g.ties) / g.n
 }
@@ -30,5 +30,5 @@ export const effectiveSizeSpec: MeasureSpec = {
   citation:
     'Burt (1992), Structural Holes; Borgatti (1997), Connections 20(1); networkx effective_size',
   columns: () => ['effective_size'],
-  compute: (net) => [effectiveSize(net)],
+  compute: (net, _ctx, facts) => [effectiveSize(net, facts.graph)],
 }

@@ -1,5 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 import { effectiveSize } from './effective-size.js'
 
 /**
@@ -12,8 +13,8 @@ import { effectiveSize } from './effective-size.js'
  * @see Burt (1992), Structural Holes; UCINET "Efficiency"; networkx
  *      `effective_size(G)[v] / G.degree(v)` on G_e.
  */
-export function efficiency(net: EgoNetwork): number | null {
-  const size = effectiveSize(net)
+export function efficiency(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
+  const size = effectiveSize(net, graph)
   return size === null ? null : size / net.alters.length
 }
 
@@ -25,5 +26,5 @@ export const efficiencySpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes; UCINET Efficiency',
   columns: () => ['efficiency'],
-  compute: (net) => [efficiency(net)],
+  compute: (net, _ctx, facts) => [efficiency(net, facts.graph)],
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { egoGraph, openPairCount } from './ego-graph.js'
+import { egoGraph, openPairCount, zeros, type EgoGraph } from './ego-graph.js'
 
 /**
  * Ego betweenness: the ego's share of the shortest paths between its alters.
@@ -19,12 +19,12 @@ import { egoGraph, openPairCount } from './ego-graph.js'
  * @see Everett, M. & Borgatti, S. P. (2005). Ego network betweenness. Social
  *      Networks, 27(1), 31–38. UCINET "EgoBetween".
  */
-export function egoBetweenness(net: EgoNetwork): number {
-  const g = egoGraph(net)
+export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
+  const g = graph
   if (g.n < 2) return 0
   let sum = openPairCount(g)
-  const common = new Int32Array(g.n)
-  const closed = new Int32Array(g.n) // == j + 1 when k is tied to j or unknown with j
+  const common = zeros(g.n)
+  const closed = zeros(g.n) // == j + 1 when k is tied to j or unknown with j
   const touched: number[] = []
   for (let j = 0; j < g.n; j++) {
     const mark = j + 1
@@ -58,5 +58,5 @@ export const egoBetweennessSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n < 2)',
   citation: 'Everett & Borgatti (2005), Social Networks 27(1); UCINET EgoBetween',
   columns: () => ['ego_betweenness'],
-  compute: (net) => [egoBetweenness(net)],
+  compute: (net, _ctx, facts) => [egoBetweenness(net, facts.graph)],
 }

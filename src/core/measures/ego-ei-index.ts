@@ -13,11 +13,16 @@ import { alterCategories } from './alter-categories.js'
  *
  * @see Krackhardt & Stern (1988); egor `comp_ei()`.
  */
-export function egoEiIndex(net: EgoNetwork, attr: string, egoValue: string | null): number | null {
+export function egoEiIndex(
+  net: EgoNetwork,
+  attr: string,
+  egoValue: string | null,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number | null {
   if (egoValue === null) return null
   let external = 0
   let internal = 0
-  for (const c of alterCategories(net, attr)) {
+  for (const c of categories) {
     if (c === null) continue
     if (c === egoValue) internal++
     else external++
@@ -34,5 +39,6 @@ export const egoEiIndexSpec: MeasureSpec = {
   undefinedWhen: "no alter has a value, or the ego's value is missing",
   citation: 'Krackhardt & Stern (1988); egor comp_ei',
   columns: (ctx) => ctx.attributes.map((a) => `ego_ei_${a.name}`),
-  compute: (net, ctx, facts) => ctx.attributes.map((a) => egoEiIndex(net, a.name, facts.egoValue)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => egoEiIndex(net, a.name, facts.egoValue, facts.categories[i])),
 }

@@ -2,9 +2,11 @@ import type { EgoNetwork } from '../network/ego-network.js'
 
 /**
  * The alter–alter structure of one ego network in compressed sparse rows,
- * built once per network and shared by the structural measures. Memory is
+ * built once per ego by `computeMeasures` and passed to every structural
+ * measure (each measure builds its own when called alone). Memory is
  * proportional to n + ties (no n×n matrix), so one very large ego cannot
- * blow up memory.
+ * blow up memory. Plain arrays, not typed arrays: for the small networks of
+ * ego studies V8 allocates them far faster than ArrayBuffers.
  *
  * `yes` ties are the ties; `dont_know` and `not_asked` pairs are "unknown";
  * every other pair, listed as `no` or not listed, is open.
@@ -18,29 +20,18 @@ export type EgoGraph = {
   /** Number of pairs of unknown state. */
   readonly unknown: number
   /** `yes` neighbours of alter i: neighbours[start[i] .. start[i+1]). */
-  readonly start: Int32Array
-  readonly neighbours: Int32Array
+  readonly start: readonly number[]
+  readonly neighbours: readonly number[]
   /** Unknown-state partners of alter i, laid out the same way. */
-  readonly unknownStart: Int32Array
-  readonly unknownNeighbours: Int32Array
+  readonly unknownStart: readonly number[]
+  readonly unknownNeighbours: readonly number[]
 }
 
-const cache = new WeakMap<EgoNetwork, EgoGraph>()
-
-/** The (memoised) structure of `net`. */
+/** The structure of `net`. */
 export function egoGraph(net: EgoNetwork): EgoGraph {
-  let graph = cache.get(net)
-  if (graph === undefined) {
-    graph = buildEgoGraph(net)
-    cache.set(net, graph)
-  }
-  return graph
-}
-
-function buildEgoGraph(net: EgoNetwork): EgoGraph {
   const n = net.alters.length
-  const degree = new Int32Array(n)
-  const unknownDegree = new Int32Array(n)
+  const degree = zeros(n)
+  const unknownDegree = zeros(n)
   let ties = 0
   let unknown = 0
   for (const tie of net.ties) {
@@ -56,8 +47,8 @@ function buildEgoGraph(net: EgoNetwork): EgoGraph {
   }
   const start = offsets(degree)
   const unknownStart = offsets(unknownDegree)
-  const neighbours = new Int32Array(2 * ties)
-  const unknownNeighbours = new Int32Array(2 * unknown)
+  const neighbours = zeros(2 * ties)
+  const unknownNeighbours = zeros(2 * unknown)
   const fill = start.slice(0, n)
   const unknownFill = unknownStart.slice(0, n)
   for (const tie of net.ties) {
@@ -72,8 +63,15 @@ function buildEgoGraph(net: EgoNetwork): EgoGraph {
   return { n, ties, unknown, start, neighbours, unknownStart, unknownNeighbours }
 }
 
-function offsets(degree: Int32Array): Int32Array {
-  const start = new Int32Array(degree.length + 1)
+/** An array of n zeros (small integers, which V8 stores unboxed). */
+export function zeros(n: number): number[] {
+  const a = new Array<number>(n)
+  for (let i = 0; i < n; i++) a[i] = 0
+  return a
+}
+
+function offsets(degree: readonly number[]): number[] {
+  const start = zeros(degree.length + 1)
   for (let i = 0; i < degree.length; i++) start[i + 1] = start[i]! + degree[i]!
   return start
 }

@@ -18,8 +18,11 @@ import { alterCategories } from './alter-categories.js'
  * @see Krackhardt, D. & Stern, R. N. (1988). Informal networks and
  *      organizational crises. Social Psychology Quarterly, 51(2), 123–140.
  */
-export function eiIndex(net: EgoNetwork, attr: string): number | null {
-  const categories = alterCategories(net, attr)
+export function eiIndex(
+  net: EgoNetwork,
+  attr: string,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number | null {
   let external = 0
   let internal = 0
   for (const tie of net.ties) {
@@ -42,5 +45,6 @@ export const eiIndexSpec: MeasureSpec = {
   undefinedWhen: 't = 0 (no tie between alters with values)',
   citation: 'Krackhardt & Stern (1988), Soc Psychol Q 51(2)',
   columns: (ctx) => ctx.attributes.map((a) => `ei_${a.name}`),
-  compute: (net, ctx) => ctx.attributes.map((a) => eiIndex(net, a.name)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => eiIndex(net, a.name, facts.categories[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { categoryCounts } from './alter-categories.js'
+import { alterCategories, categoryCounts } from './alter-categories.js'
 
 /**
  * Shannon entropy of the alters' categories, in nats (natural log).
@@ -13,8 +13,12 @@ import { categoryCounts } from './alter-categories.js'
  * @see Shannon, C. E. (1948). A mathematical theory of communication. Bell
  *      System Technical Journal, 27, 379–423. egor `alts_diversity_entropy(base = exp(1))`.
  */
-export function entropy(net: EgoNetwork, attr: string): number | null {
-  const { counts, present } = categoryCounts(net, attr)
+export function entropy(
+  net: EgoNetwork,
+  attr: string,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number | null {
+  const { counts, present } = categoryCounts(categories)
   if (present === 0) return null
   let h = 0
   for (const count of counts.values()) {
@@ -32,5 +36,6 @@ export const entropySpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Shannon (1948); egor alts_diversity_entropy(base = exp(1))',
   columns: (ctx) => ctx.attributes.map((a) => `entropy_${a.name}`),
-  compute: (net, ctx) => ctx.attributes.map((a) => entropy(net, a.name)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => entropy(net, a.name, facts.categories[i])),
 }

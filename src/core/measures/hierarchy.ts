@@ -1,6 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { constraintContributions } from './constraint.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Burt's hierarchy: how far the ego's constraint is concentrated in one alter.
@@ -14,8 +15,8 @@ import { constraintContributions } from './constraint.js'
  *
  * @see Burt, R. S. (1992). Structural Holes, p. 71. UCINET "Hierarchy".
  */
-export function hierarchy(net: EgoNetwork): number | null {
-  const c = constraintContributions(net)
+export function hierarchy(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
+  const c = constraintContributions(net, graph)
   const n = net.alters.length
   if (c === null || n <= 1) return null
   let total = 0
@@ -39,5 +40,5 @@ export const hierarchySpec: MeasureSpec = {
   undefinedWhen: 'n ≤ 1',
   citation: 'Burt (1992), Structural Holes p. 71; UCINET Hierarchy',
   columns: () => ['hierarchy'],
-  compute: (net) => [hierarchy(net)],
+  compute: (net, _ctx, facts) => [hierarchy(net, facts.graph)],
 }

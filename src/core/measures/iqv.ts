@@ -1,5 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
+import { alterCategories } from './alter-categories.js'
 import { blau } from './blau.js'
 
 /**
@@ -15,8 +16,13 @@ import { blau } from './blau.js'
  * @see Agresti, A. & Agresti, B. F. (1978). Statistical analysis of qualitative
  *      variation. Sociological Methodology, 9, 204–237.
  */
-export function iqv(net: EgoNetwork, attr: string, k: number): number | null {
-  const b = blau(net, attr)
+export function iqv(
+  net: EgoNetwork,
+  attr: string,
+  k: number,
+  categories: readonly (string | null)[] = alterCategories(net, attr),
+): number | null {
+  const b = blau(net, attr, categories)
   if (b === null || k < 2) return null
   return b / (1 - 1 / k)
 }
@@ -29,5 +35,6 @@ export const iqvSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value, or K < 2',
   citation: 'Agresti & Agresti (1978), Sociological Methodology 9',
   columns: (ctx) => ctx.attributes.map((a) => `iqv_${a.name}`),
-  compute: (net, ctx) => ctx.attributes.map((a) => iqv(net, a.name, a.levels.length)),
+  compute: (net, ctx, facts) =>
+    ctx.attributes.map((a, i) => iqv(net, a.name, a.levels.length, facts.categories[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { degreeOf, egoGraph } from './ego-graph.js'
+import { degreeOf, egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Isolates: alters with no alter–alter tie (they are tied to the ego only).
@@ -9,8 +9,8 @@ import { degreeOf, egoGraph } from './ego-graph.js'
  *
  * @see Wasserman & Faust (1994) §4.2.
  */
-export function isolateCount(net: EgoNetwork): number {
-  const g = egoGraph(net)
+export function isolateCount(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
+  const g = graph
   let isolates = 0
   for (let i = 0; i < g.n; i++) if (degreeOf(g, i) === 0) isolates++
   return isolates
@@ -24,5 +24,5 @@ export const isolateCountSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Wasserman & Faust (1994) §4.2',
   columns: () => ['isolates'],
-  compute: (net) => [isolateCount(net)],
+  compute: (net, _ctx, facts) => [isolateCount(net, facts.graph)],
 }

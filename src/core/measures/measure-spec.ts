@@ -1,4 +1,5 @@
 import type { EgoNetwork } from '../network/ego-network.js'
+import type { EgoGraph } from './ego-graph.js'
 
 /** An alter attribute used for composition, with its categories in order. */
 export type AttributeLevels = {
@@ -15,12 +16,17 @@ export type MeasureContext = {
   readonly egoAttribute: string
   /** x_ego when the study has no such ego attribute at all. */
   readonly egoDefault: string | null
-  readonly bridge: { readonly a: readonly string[]; readonly b: readonly string[] }
+  /** Bridge group sets; null leaves `bridging_pairs` out. */
+  readonly bridge: { readonly a: readonly string[]; readonly b: readonly string[] } | null
   readonly generators: readonly string[]
 }
 
 /** Per-ego facts computed once for a row and passed to every measure. */
 export type EgoFacts = {
+  /** The alter–alter structure, built once per ego. */
+  readonly graph: EgoGraph
+  /** Alters' categories for each of `MeasureContext.attributes`, in order. */
+  readonly categories: readonly (readonly (string | null)[])[]
   /** x_ego as a category; null when missing. */
   readonly egoValue: string | null
   readonly bridgeA: ReadonlySet<string>

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { egoGraph } from './ego-graph.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * Number of alter–alter ties: pairs whose state is `yes`.
@@ -9,8 +9,8 @@ import { egoGraph } from './ego-graph.js'
  *
  * `no`, `dont_know` and `not_asked` pairs are not ties.
  */
-export function tieCount(net: EgoNetwork): number {
-  return egoGraph(net).ties
+export function tieCount(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
+  return graph.ties
 }
 
 export const tieCountSpec: MeasureSpec = {
@@ -21,5 +21,5 @@ export const tieCountSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Wasserman & Faust (1994), Social Network Analysis §4.2',
   columns: () => ['ties'],
-  compute: (net) => [tieCount(net)],
+  compute: (net, _ctx, facts) => [tieCount(net, facts.graph)],
 }
