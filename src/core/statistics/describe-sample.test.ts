@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { describe as describeSample } from './describe.js'
+import { describeSample } from './describe-sample.js'
 import { relativeDifference, rReference } from './test-support/r-reference.js'
 
 describe('describe', () => {

@@ -47,7 +47,7 @@ export type Description = {
  * @see Hyndman, R. J. & Fan, Y. (1996). Sample quantiles in statistical
  *   packages. The American Statistician 50(4), 361–365.
  */
-export function describe(values: readonly (number | null)[]): Description {
+export function describeSample(values: readonly (number | null)[]): Description {
   const present: number[] = []
   let missing = 0
   values.forEach((value, i) => {

@@ -1,6 +1,6 @@
 export { chiSquareTest, type ChiSquareTestResult } from './chi-square-test.js'
 export { chiSquareUpperTail } from './chi-square-upper-tail.js'
-export { describe, type Description } from './describe.js'
+export { describeSample, type Description } from './describe-sample.js'
 export { fisherExact2x2, type FisherExactResult, type TwoByTwoTable } from './fisher-exact.js'
 export { kruskalWallis, type KruskalWallisResult } from './kruskal-wallis.js'
 export { quantile } from './quantile.js'
