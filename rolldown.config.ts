@@ -6,9 +6,14 @@ import { defineConfig } from 'rolldown'
 export default defineConfig({
   input: { spnet: 'src/cli/bin.ts' },
   platform: 'node',
+  logLevel: 'warn',
   external: [/^node:/],
+  // jsonc-parser's `main` is a UMD build with runtime requires; its ESM build bundles cleanly.
+  resolve: { mainFields: ['module', 'main'] },
   output: {
     dir: 'dist',
+    // Stale chunks from earlier builds would otherwise pile up (tsc writes dist/core after this).
+    cleanDir: true,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',

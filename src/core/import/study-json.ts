@@ -12,7 +12,7 @@ import {
 } from '../network/ego-network.js'
 import { alterId, alterIndex, egoId } from '../network/ids.js'
 import { err, ok, type Result } from '../result.js'
-import { lineAndChar } from './csv-table.js'
+import { jsonSyntaxError, locateJsonPath } from './json-location.js'
 import { IssueCollector } from './issue-collector.js'
 import { shorten } from './parse-value.js'
 
@@ -76,22 +76,23 @@ export function importStudyJson(file: {
   readonly name: string
   readonly text: string
 }): Result<Study> {
+  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text
   let raw: unknown
   try {
-    raw = JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text)
+    raw = JSON.parse(text)
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause)
-    const position = /position (\d+)/.exec(message)
-    const where = position === null ? {} : lineAndChar(file.text, Number(position[1]))
+    const syntax = jsonSyntaxError(text)
     return err(
       new SpnetError('validation', `${file.name} is not valid JSON.`, {
         cause,
         issues: [
           {
             file: file.name,
-            ...where,
-            message: `Not valid JSON: ${message}`,
-            fix: 'Fix the JSON syntax (a JSON validator or editor can show where).',
+            ...(syntax === null ? {} : { line: syntax.line, char: syntax.char }),
+            message:
+              syntax?.message ??
+              `Not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
+            fix: 'Fix the JSON syntax; an editor that checks JSON shows the spot.',
           },
         ],
       }),
@@ -101,15 +102,29 @@ export function importStudyJson(file: {
   if (!parsed.success) {
     return err(
       new SpnetError('validation', `${file.name} is not a valid spnet study.`, {
-        issues: parsed.error.issues.slice(0, 100).map((issue) => ({
-          file: file.name,
-          path: formatPath(issue.path),
-          message: issue.message,
-        })),
+        issues: parsed.error.issues.slice(0, 100).map((issue) => {
+          const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
+          return {
+            file: file.name,
+            ...locateJsonPath(text, path),
+            path: formatPath(path),
+            message: issue.message,
+          }
+        }),
       }),
     )
   }
-  return fromStudyJson(parsed.data, file.name)
+  const study = fromStudyJson(parsed.data, file.name)
+  if (study.ok) return study
+  // The link checks know paths only; add the lines.
+  return err(
+    new SpnetError(study.error.code, study.error.message, {
+      issues: study.error.issues.map((issue) => ({
+        ...issue,
+        ...(issue.path === undefined ? {} : locateJsonPath(text, parsePath(issue.path))),
+      })),
+    }),
+  )
 }
 
 /** Checks the links inside a parsed study (ids, ties, codebook) and builds it. */
@@ -233,6 +248,13 @@ export function formatStudyJson(study: Study): string {
     })),
   }
   return JSON.stringify(json, null, 1) + '\n'
+}
+
+/** `egos[2].ties[0].to` → ['egos', 2, 'ties', 0, 'to']. */
+function parsePath(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] === undefined ? m[1]! : Number(m[2]),
+  )
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
