@@ -8,6 +8,12 @@ export function formatMeasureList(registry: readonly MeasureSpec[], format: 'tex
         `| \`${m.columnPattern}\` | ${m.label} | ${m.formula} | ${m.undefinedWhen} | ${m.citation} |`,
     )
     return [
+      '# Ego-network measures',
+      '',
+      'Generated from the measure registry by `npm run docs:measures` (the same text as',
+      '`spnet measures --list`); do not edit by hand. Definitions and edge cases: each',
+      "measure's file in this folder, and ../shared/design/MEASURES.md.",
+      '',
       '| column | measure | formula | NA when | reference |',
       '|---|---|---|---|---|',
       ...rows.map((r) => r.replaceAll('*', '\\*')),

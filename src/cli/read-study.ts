@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises'
+import { isAscii, isUtf8 } from 'node:buffer'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { SpnetError } from '../core/errors.js'
 import { codebookSchema, type Codebook } from '../core/network/codebook.js'
@@ -44,9 +45,24 @@ export async function readStudy(input: StudyInput, io: Io): Promise<Study> {
     alters: input.altersFile ?? 'alters.csv',
     ties: input.tiesFile ?? 'ties.csv',
   }
+  const present = await readdir(full)
+  const missing = [names.egos, names.alters, names.ties].filter((name) => !present.includes(name))
+  if (missing.length > 0) {
+    const csv = present.filter((f) => /\.(csv|tsv|txt)$/i.test(f)).sort()
+    throw new SpnetError('not_found', `${input.path} has no ${missing.join(', ')}.`, {
+      issues: [
+        {
+          message:
+            'A study folder holds egos.csv, alters.csv and ties.csv (ties.csv may hold just its header, ego_id,from,to).' +
+            (csv.length > 0 ? ` This folder has: ${csv.join(', ')}.` : ''),
+          fix: 'Name other files with --egos-file, --alters-file and --ties-file.',
+        },
+      ],
+    })
+  }
   const [egos, alters, ties] = await Promise.all(
     [names.egos, names.alters, names.ties].map((name) =>
-      readText(join(full, name), join(input.path, name), true),
+      readText(join(full, name), join(input.path, name)),
     ),
   )
   const codebook = await readCodebook(input, full, io)
@@ -62,22 +78,20 @@ export async function readStudy(input: StudyInput, io: Io): Promise<Study> {
   return result.value
 }
 
-async function readText(path: string, shown: string, partOfFolder = false): Promise<string> {
-  let bytes: Uint8Array
+async function readText(path: string, shown: string): Promise<string> {
+  let bytes: Buffer
   try {
     bytes = await readFile(path)
   } catch (cause) {
     throw new SpnetError('not_found', `${shown} cannot be read.`, {
       cause,
-      issues: [
-        {
-          message: partOfFolder
-            ? 'A study folder holds egos.csv, alters.csv and ties.csv (ties.csv may hold just its header, ego_id,from,to). Name other files with --egos-file, --alters-file and --ties-file.'
-            : (cause as Error).message,
-        },
-      ],
+      issues: [{ message: (cause as Error).message }],
     })
   }
+  // Native checks first: ASCII text decodes fastest as Latin-1 (the same
+  // characters); the slow decoder only runs to explain a failure.
+  if (isAscii(bytes)) return bytes.toString('latin1')
+  if (isUtf8(bytes)) return bytes.toString('utf8')
   const text = decodeUtf8(bytes, shown)
   if (!text.ok) throw text.error
   return text.value

@@ -8,13 +8,13 @@ export const studyFlags = {
   'ties-file': { type: 'string' },
   codebook: { type: 'string' },
   delimiter: { type: 'string' },
-  'ego-id': { type: 'string' },
-  'alter-id': { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  state: { type: 'string' },
-  weight: { type: 'string' },
-  frequency: { type: 'string' },
+  'ego-id-col': { type: 'string' },
+  'alter-id-col': { type: 'string' },
+  'from-col': { type: 'string' },
+  'to-col': { type: 'string' },
+  'state-col': { type: 'string' },
+  'weight-col': { type: 'string' },
+  'frequency-col': { type: 'string' },
   generators: { type: 'string' },
 } as const
 
@@ -24,8 +24,10 @@ export const studyFlagsHelp = `Reading the study (a folder of three CSV files, o
   --ties-file NAME      alter–alter ties file (default ties.csv)
   --codebook FILE       codebook JSON (default: codebook.json in the folder, if any)
   --delimiter C         field delimiter (default: detected from the header; , ; or tab)
-  --ego-id COL --alter-id COL --from COL --to COL --state COL --weight COL --frequency COL
-                        column names, if not ego_id, alter_id, from, to, state, weight, frequency
+  --ego-id-col C --alter-id-col C --from-col C --to-col C
+  --state-col C --weight-col C --frequency-col C
+                        column names, if not ego_id, alter_id, from, to, state,
+                        weight and frequency
   --generators A,B      name-generator 0/1 columns of alters.csv
                         (default: those of work_contact, refers_to, advice_support,
                         capacity_building present)`
@@ -49,13 +51,13 @@ export function studyInput(path: string, values: StudyFlagValues): StudyInput {
     codebook: values.codebook,
     delimiter,
     columns: {
-      egoId: values['ego-id'],
-      alterId: values['alter-id'],
-      from: values.from,
-      to: values.to,
-      state: values.state,
-      weight: values.weight,
-      frequency: values.frequency,
+      egoId: values['ego-id-col'],
+      alterId: values['alter-id-col'],
+      from: values['from-col'],
+      to: values['to-col'],
+      state: values['state-col'],
+      weight: values['weight-col'],
+      frequency: values['frequency-col'],
       generators: list(values.generators),
     },
   }

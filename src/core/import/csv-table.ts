@@ -124,7 +124,7 @@ export function readCsv(
   options: { readonly delimiter?: string | undefined } = {},
 ): Result<CsvReadResult> {
   const text = stripBom(file.text)
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     return err(
       new SpnetError('validation', `${file.name} is empty.`, {
         issues: [

@@ -235,20 +235,20 @@ describe('importThreeFiles: every problem is reported with file, line, column an
     const issue = only({ egos: 'id,sector\nE1,vcse\n' })
     expect(issue).toMatchObject({ file: 'egos.csv', line: 1 })
     expect(issue.message).toContain('id, sector')
-    expect(issue.fix).toContain('--ego-id')
+    expect(issue.fix).toContain('--ego-id-col')
   })
   it('6. no alter_id column', () => {
     expect(only({ alters: 'ego_id,alter\nE1,A\n' })).toMatchObject({
       file: 'alters.csv',
       line: 1,
-      fix: expect.stringContaining('--alter-id'),
+      fix: expect.stringContaining('--alter-id-col'),
     })
   })
   it('7. no "to" column in ties', () => {
     expect(only({ ties: 'ego_id,from,target\nE1,A,B\n' })).toMatchObject({
       file: 'ties.csv',
       line: 1,
-      fix: expect.stringContaining('--to'),
+      fix: expect.stringContaining('--to-col'),
     })
   })
   it('8. a column named twice', () => {

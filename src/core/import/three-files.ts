@@ -52,13 +52,13 @@ type ColumnKey = keyof Omit<ThreeFileColumns, 'generators'>
 
 /** The CLI flag that names each column, quoted in messages. */
 const columnFlags: Record<ColumnKey, string> = {
-  egoId: '--ego-id',
-  alterId: '--alter-id',
-  from: '--from',
-  to: '--to',
-  state: '--state',
-  weight: '--weight',
-  frequency: '--frequency',
+  egoId: '--ego-id-col',
+  alterId: '--alter-id-col',
+  from: '--from-col',
+  to: '--to-col',
+  state: '--state-col',
+  weight: '--weight-col',
+  frequency: '--frequency-col',
 }
 
 export type ThreeFiles = {
