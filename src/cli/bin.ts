@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from './main.js'
 
+// `spnet measures … | head` closes the pipe early; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+
 const status = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -62,7 +62,7 @@ export async function quickstartCommand(argv: readonly string[], io: Io): Promis
   })
   io.stdout.write(formatComparisonMarkdown(comparison))
   io.stdout.write(
-    `\nIMD quintile 1 = most deprived 20% of areas. Try next:\n` +
+    `\nIMD quintile 1 = most deprived 20% of areas.\n\nTry next (as npm run spnet -- <command>, or spnet <command> after npm link):\n` +
       `  spnet measures --list                      what each measure means, with citations\n` +
       `  spnet compare ${dir} --by implementation_model\n` +
       `  spnet demo --egos 3500 --out national       a national-scale synthetic study\n`,

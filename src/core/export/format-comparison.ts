@@ -1,5 +1,5 @@
 import { csvFormatRows } from 'd3-dsv'
-import type { Comparison, CompositionTest } from '../compare/compare-groups.js'
+import type { Comparison, CompositionTest, GroupSummary } from '../compare/compare-groups.js'
 import { formatNumber } from './format-measure-table.js'
 import { displayNumber, displayP, markdownTable } from './markdown-table.js'
 
@@ -17,33 +17,41 @@ export function formatComparisonMarkdown(c: Comparison): string {
   out.push(`## Comparison of egos by ${c.by}\n`)
   out.push(`Groups: ${groupList.join(', ')}.\n`)
 
-  out.push(`### Medians [IQR] by ${c.by}, and Kruskal–Wallis test\n`)
-  const headers = ['measure', ...c.groups.map((g) => `${c.by} ${g.group}`), 'H', 'df', 'p']
-  const rows = c.measures.map((m) => [
-    m.measure,
-    ...m.groups.map((g) =>
-      g.suppressed
-        ? 'withheld'
-        : g.median === null
-          ? 'NA'
-          : `${displayNumber(g.median)} [${displayNumber(g.q1)}–${displayNumber(g.q3)}]`,
-    ),
-    m.kruskalWallis === null ? 'NA' : m.kruskalWallis.statistic.toFixed(2),
-    m.kruskalWallis === null ? '' : String(m.kruskalWallis.df),
-    displayP(m.kruskalWallis?.pValue),
-  ])
+  // Medians and IQRs in two tables: side by side they would not fit a terminal.
+  const groupHeaders = c.groups.map((g) => `${g.group} (n=${g.egos})`)
+  const right = (n: number) => ['l' as const, ...Array.from({ length: n }, () => 'r' as const)]
+  const cell = (g: GroupSummary, text: (g: GroupSummary) => string) =>
+    g.suppressed ? 'withheld' : g.median === null ? 'NA' : text(g)
+  out.push(`### Median of each measure by ${c.by}, and Kruskal–Wallis test across groups\n`)
   out.push(
     markdownTable(
-      headers,
-      rows,
-      headers.map((_, i) => (i === 0 ? 'l' : 'r')),
+      ['measure', ...groupHeaders, 'H', 'df', 'p'],
+      c.measures.map((m) => [
+        m.measure,
+        ...m.groups.map((g) => cell(g, (x) => displayNumber(x.median))),
+        m.kruskalWallis === null ? 'NA' : m.kruskalWallis.statistic.toFixed(2),
+        m.kruskalWallis === null ? '' : String(m.kruskalWallis.df),
+        displayP(m.kruskalWallis?.pValue),
+      ]),
+      right(groupHeaders.length + 3),
+    ),
+  )
+  out.push(`### Interquartile range (Q1–Q3) by ${c.by}\n`)
+  out.push(
+    markdownTable(
+      ['measure', ...groupHeaders],
+      c.measures.map((m) => [
+        m.measure,
+        ...m.groups.map((g) => cell(g, (x) => `${displayNumber(x.q1)}–${displayNumber(x.q3)}`)),
+      ]),
+      right(groupHeaders.length),
     ),
   )
 
   const pairs = c.measures.filter((m) => m.pair !== null)
   if (pairs.length > 0) {
     const [a, b] = pairs[0]!.pair!.groups
-    out.push(`\n### ${c.by} ${a} vs ${b}: Wilcoxon rank-sum test\n`)
+    out.push(`### ${c.by} ${a} vs ${b}: Wilcoxon rank-sum test\n`)
     out.push(
       markdownTable(
         ['measure', 'W', 'p', 'method', 'rank-biserial r'],
@@ -62,37 +70,32 @@ export function formatComparisonMarkdown(c: Comparison): string {
         ['l', 'r', 'r', 'l', 'r'],
       ),
     )
-    out.push(`\nr > 0: ${c.by} ${a} tends to be higher.\n`)
+    out.push(`r > 0: ${c.by} ${a} tends to be higher.\n`)
   }
 
   const comp = c.composition
   if (comp !== null) {
-    out.push(`\n### Composition of alters by ${comp.attribute} (pooled) and ${c.by}\n`)
-    const compRows = comp.groups.map((g, r) => {
-      const counts = comp.counts[r]
-      if (counts === null || counts === undefined)
-        return [g, ...comp.categories.map(() => 'withheld'), 'withheld']
-      const total = counts.reduce((s, x) => s + x, 0)
-      return [
-        g,
-        ...counts.map((x) => `${x} (${total === 0 ? 0 : Math.round((100 * x) / total)}%)`),
-        String(total),
-      ]
-    })
-    out.push(
-      markdownTable([c.by, ...comp.categories, 'alters'], compRows, [
-        'l',
-        ...comp.categories.map(() => 'r' as const),
-        'r',
-      ]),
-    )
-    out.push(`\n${testLine(comp)}\n`)
+    // Categories down the side, groups across: there are usually more categories.
+    out.push(`### Alters by ${comp.attribute} (pooled) in each ${c.by} group: count (% of group)\n`)
+    const totals = comp.counts.map((counts) => counts?.reduce((sum, x) => sum + x, 0) ?? null)
+    const compRows = comp.categories.map((category, k) => [
+      category,
+      ...comp.counts.map((counts, r) => {
+        const x = counts?.[k]
+        const total = totals[r]
+        if (x === undefined || total === null || total === undefined) return 'withheld'
+        return `${x} (${total === 0 ? 0 : Math.round((100 * x) / total)}%)`
+      }),
+    ])
+    compRows.push(['all alters', ...totals.map((t) => (t === null ? 'withheld' : String(t)))])
+    out.push(markdownTable([comp.attribute, ...groupHeaders], compRows, right(groupHeaders.length)))
+    out.push(`${testLine(comp)}\n`)
     if (comp.pair !== null) out.push(`${comp.pair.groups.join(' vs ')}: ${testLine(comp.pair)}\n`)
     if (comp.missing > 0)
       out.push(`${comp.missing} alter(s) with no ${comp.attribute} are left out.\n`)
   }
 
-  if (c.notes.length > 0) out.push(`\n${c.notes.map((n) => `Note: ${n}`).join('\n')}\n`)
+  if (c.notes.length > 0) out.push(`${c.notes.map((n) => `Note: ${n}`).join('\n')}\n`)
   return out.join('\n')
 }
 

@@ -1,5 +1,5 @@
 import type { MeasureTable } from '../measures/compute-measures.js'
-import { describe } from '../statistics/describe.js'
+import { describeSample } from '../statistics/describe-sample.js'
 import { displayNumber, markdownTable } from './markdown-table.js'
 
 /**
@@ -10,7 +10,7 @@ export function formatMeasureSummary(table: MeasureTable, columns?: readonly str
   const chosen = columns ?? table.columns.slice(1)
   const rows = chosen.map((column) => {
     const c = table.columns.indexOf(column) - 1
-    const d = describe(table.rows.map((row) => row[c] ?? null))
+    const d = describeSample(table.rows.map((row) => row[c] ?? null))
     return [
       column,
       String(d.n),

@@ -28,11 +28,16 @@ function length(text: string): number {
   return Array.from(text).length
 }
 
-/** A number for people: integers as they are, others to 3 decimals (1 when ≥ 100). */
+/**
+ * A number for people: integers as they are, others to 3 significant digits
+ * (at least 1 decimal, at most 3), e.g. 24, 20.8, 1.57, 0.136, −0.045.
+ */
 export function displayNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return 'NA'
   if (Number.isInteger(value)) return String(value)
-  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3)
+  const magnitude = Math.abs(value)
+  const decimals = magnitude >= 100 ? 1 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+  return value.toFixed(decimals).replace('-', '−')
 }
 
 /** A p-value for people: 3 decimals, or "< 0.001". */
