@@ -25,7 +25,7 @@ export type TypedColumn = {
 }
 
 export function typeColumn(
-  distinct: ReadonlySet<string>,
+  distinct: Iterable<string>,
   declared: Variable | undefined,
 ): TypedColumn {
   const values = new Map<string, AttributeValue>()

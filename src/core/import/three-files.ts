@@ -80,13 +80,17 @@ export type ThreeFileOptions = {
   readonly codebook?: Codebook | undefined
 }
 
-/** An attribute column: interned raw cells, typed once the file is read. */
+/**
+ * An attribute column as read: each cell is the code of its distinct raw
+ * value (small integers, which the garbage collector never has to trace);
+ * values are typed once per distinct value after the file is read.
+ */
 type AttributeColumn = {
   readonly name: string
   readonly field: number
-  readonly cells: string[]
-  readonly distinct: Set<string>
-  readonly intern: Map<string, string>
+  readonly codes: number[]
+  readonly distinct: string[]
+  readonly intern: Map<string, number>
 }
 
 type Layout = {
@@ -508,7 +512,7 @@ function layout(
     if (special.has(name) || fields.get(name) !== i) {
       if (name !== '') return
     }
-    attributes.push({ name, field: i, cells: [], distinct: new Set(), intern: new Map() })
+    attributes.push({ name, field: i, codes: [], distinct: [], intern: new Map() })
   })
   return usable ? { file, header, fields, attributes } : null
 }
@@ -556,21 +560,22 @@ function unknownEgo(lay: Layout, line: number, field: number, raw: string, egosF
 function collect(lay: Layout, fields: readonly string[]): void {
   for (const col of lay.attributes) {
     const raw = fields[col.field]?.trim() ?? ''
-    let cell = col.intern.get(raw)
-    if (cell === undefined) {
-      col.intern.set(raw, raw)
-      col.distinct.add(raw)
-      cell = raw
+    let code = col.intern.get(raw)
+    if (code === undefined) {
+      code = col.distinct.length
+      col.intern.set(raw, code)
+      col.distinct.push(raw)
     }
-    col.cells.push(cell)
+    col.codes.push(code)
   }
 }
 
 type TypedAttribute = {
   readonly name: string
   readonly variable: Variable
-  readonly cells: readonly string[]
-  readonly values: ReadonlyMap<string, AttributeValue>
+  readonly codes: readonly number[]
+  /** Typed value of each code. */
+  readonly values: readonly AttributeValue[]
 }
 
 function typeAttributes(
@@ -582,7 +587,7 @@ function typeAttributes(
   const typed: TypedAttribute[] = []
   for (const col of lay.attributes) {
     if (col.name === '') {
-      const r = col.cells.findIndex((c) => c !== '')
+      const r = col.codes.findIndex((code) => col.distinct[code] !== '')
       if (r >= 0) {
         issues.add({
           file: lay.file,
@@ -597,8 +602,8 @@ function typeAttributes(
     const t = typeColumn(col.distinct, declared[col.name])
     if (t.problems.length > 0) {
       const bad = new Map(t.problems.map((p) => [p.value, p]))
-      col.cells.forEach((raw, r) => {
-        const p = bad.get(raw)
+      col.codes.forEach((code, r) => {
+        const p = bad.get(col.distinct[code]!)
         if (p === undefined) return
         issues.add({
           file: lay.file,
@@ -611,7 +616,12 @@ function typeAttributes(
       })
       continue
     }
-    typed.push({ name: col.name, variable: t.variable, cells: col.cells, values: t.values })
+    typed.push({
+      name: col.name,
+      variable: t.variable,
+      codes: col.codes,
+      values: col.distinct.map((raw) => t.values.get(raw) ?? null),
+    })
   }
   return typed
 }
@@ -639,7 +649,7 @@ type Parts = {
 
 function attributesOf(types: readonly TypedAttribute[], record: number): Attributes {
   const attributes: Record<string, AttributeValue> = {}
-  for (const t of types) attributes[t.name] = t.values.get(t.cells[record]!) ?? null
+  for (const t of types) attributes[t.name] = t.values[t.codes[record]!]!
   return attributes
 }
 
@@ -661,7 +671,7 @@ function assemble(p: Parts): Study {
   const filled = new Int32Array(p.egoIds.length)
   for (let r = 0; r < p.alterIds.length; r++) {
     const ego = p.alterEgo[r]!
-    const f = frequency === undefined ? null : frequency.values.get(frequency.cells[r]!)
+    const f = frequency === undefined ? null : frequency.values[frequency.codes[r]!]
     alters[ego]![filled[ego]!++] = {
       id: alterId(p.alterIds[r]!),
       attributes: attributesOf(alterAttrs, r),
