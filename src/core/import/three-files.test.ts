@@ -438,6 +438,15 @@ describe('importThreeFiles: every problem is reported with file, line, column an
       ['ties.csv', 5],
     ])
   })
+  it('39b. a repeated pair in a very large ego network (over 128 alters)', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `A${i}`)
+    const issue = only({
+      alters: `ego_id,alter_id\n${ids.map((id) => `E1,${id}`).join('\n')}\n`,
+      ties: 'ego_id,from,to\nE1,A1,A199\nE1,A3,A4\nE1,A199,A1\n',
+    })
+    expect(issue.line).toBe(4)
+    expect(issue.message).toContain('line 2')
+  })
   it('39. a flood of problems is capped at 100 listed, with the total counted', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `E9,A${i},vcse,1,1,0`).join('\n')
     const result = run({ alters: ALTERS + rows + '\n' })

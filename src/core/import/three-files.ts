@@ -278,10 +278,11 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   const tieState: number[] = []
   const tieWeight: (number | null)[] = []
   const tieLines: number[] = []
-  // Per ego: unordered pair key → tie number, to find repeated pairs.
-  const pairsOf: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(
-    egoCount,
-  )
+  // Per ego: the unordered pairs already listed, to find repeats. A byte per
+  // possible pair while that is small (n ≤ 128: at most 8 KB), else a set.
+  const pairsOf: (Uint8Array | Set<number> | undefined)[] = new Array<
+    Uint8Array | Set<number> | undefined
+  >(egoCount)
   const tiesRead = readCsv(
     files.ties,
     (header) => {
@@ -376,9 +377,22 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
         }
         const n = altersOfEgo[ego]!
         const key = from < to ? from * n + to : to * n + from
-        const pairs = (pairsOf[ego] ??= new Map<number, number>())
-        const earlier = pairs.get(key)
-        if (earlier !== undefined) {
+        const pairs = (pairsOf[ego] ??= n <= 128 ? new Uint8Array(n * n) : new Set<number>())
+        const seen = pairs instanceof Uint8Array ? pairs[key] === 1 : pairs.has(key)
+        if (seen) {
+          // Rare: find the earlier row, scanning back (at most `limit` times, as
+          // later issues are only counted).
+          let earlier = tieEgo.length - 1
+          if (!issues.isFull()) {
+            while (
+              tieEgo[earlier] !== ego ||
+              (tieFrom[earlier]! < tieTo[earlier]!
+                ? tieFrom[earlier]! * n + tieTo[earlier]!
+                : tieTo[earlier]! * n + tieFrom[earlier]!) !== key
+            ) {
+              earlier--
+            }
+          }
           const a = shorten(fields[fromField]!.trim())
           const b = shorten(fields[toField]!.trim())
           const before = stateOf[tieState[earlier]!]!
@@ -396,7 +410,8 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
           })
           return
         }
-        pairs.set(key, tieEgo.length)
+        if (pairs instanceof Uint8Array) pairs[key] = 1
+        else pairs.add(key)
         tieEgo.push(ego)
         tieFrom.push(from)
         tieTo.push(to)
