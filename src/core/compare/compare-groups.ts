@@ -4,7 +4,7 @@ import { categoryOf } from '../measures/alter-categories.js'
 import type { Study } from '../network/ego-network.js'
 import { err, ok, type Result } from '../result.js'
 import { chiSquareTest, type ChiSquareTestResult } from '../statistics/chi-square-test.js'
-import { describe, type Description } from '../statistics/describe.js'
+import { describeSample, type Description } from '../statistics/describe-sample.js'
 import { fisherExact2x2, type FisherExactResult } from '../statistics/fisher-exact.js'
 import { kruskalWallis, type KruskalWallisResult } from '../statistics/kruskal-wallis.js'
 import { wilcoxonRankSum, type WilcoxonRankSumResult } from '../statistics/wilcoxon-rank-sum.js'
@@ -198,7 +198,7 @@ export function compareGroups(
       if (g !== null && g !== undefined) byGroup.get(g)!.push(row[c] ?? null)
     })
     const summaries = groups.map((info): GroupSummary => {
-      const d = describe(byGroup.get(info.group)!)
+      const d = describeSample(byGroup.get(info.group)!)
       const suppressed = info.small && !show
       return { ...(suppressed ? withheld(d) : d), group: info.group, egos: info.egos, suppressed }
     })

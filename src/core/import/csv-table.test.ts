@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { detectDelimiter, findQuoteProblem, lineAndChar, readCsv } from './csv-table.js'
+
+function rows(text: string, delimiter?: string) {
+  const out: [string[], number][] = []
+  const result = readCsv(
+    { name: 't.csv', text },
+    () => (fields, line) => {
+      out.push([fields, line])
+    },
+    { delimiter },
+  )
+  return { result, out }
+}
+
+describe('readCsv', () => {
+  it('gives each row the line it starts on, across quoted line breaks and blank lines', () => {
+    const { out } = rows('a,b\n1,"x\ny"\n\n2,z\r\n3,"p\r\nq\r\nr"\n4,w')
+    expect(out.map(([f, line]) => [f[0], line])).toEqual([
+      ['1', 2],
+      ['2', 5],
+      ['3', 6],
+      ['4', 9],
+    ])
+  })
+  it('reports the header line after leading blank lines', () => {
+    const { result } = rows('\n\nego_id\nE1\n')
+    expect(result.ok && result.value.header).toEqual({
+      columns: ['ego_id'],
+      delimiter: ',',
+      line: 3,
+    })
+  })
+  it('trims header names and strips a BOM', () => {
+    const { result } = rows('\uFEFF ego_id , alter_id\n')
+    expect(result.ok && result.value.header.columns).toEqual(['ego_id', 'alter_id'])
+  })
+  it('rejects an empty file', () => {
+    expect(rows('').result.ok).toBe(false)
+    expect(rows(' \r\n\t\n').result.ok).toBe(false)
+  })
+})
+
+describe('detectDelimiter', () => {
+  it('prefers a comma, then semicolon, then tab', () => {
+    expect(detectDelimiter('a,b;c\n')).toBe(',')
+    expect(detectDelimiter('"a";"b"\n1,5;2')).toBe(';')
+    expect(detectDelimiter('a\tb\n')).toBe('\t')
+    expect(detectDelimiter('a\n')).toBe(',')
+  })
+})
+
+describe('findQuoteProblem', () => {
+  it('accepts valid quoting, doubled quotes and literal quotes inside unquoted fields', () => {
+    expect(findQuoteProblem('a,"b,""c"""\n"x\ny",z\n5" tall,w', ',')).toBeNull()
+  })
+  it('finds an unclosed quote and text after a closing quote', () => {
+    expect(findQuoteProblem('a,"b\nc,d', ',')).toEqual({ kind: 'unclosed', offset: 2 })
+    expect(findQuoteProblem('a,"b"c,d', ',')).toEqual({ kind: 'after-closing', offset: 5 })
+    expect(findQuoteProblem('"a";"b"x', ';')).toEqual({ kind: 'after-closing', offset: 7 })
+  })
+})
+
+describe('lineAndChar', () => {
+  it('is 1-based', () => {
+    expect(lineAndChar('ab\ncd', 0)).toEqual({ line: 1, char: 1 })
+    expect(lineAndChar('ab\ncd', 4)).toEqual({ line: 2, char: 2 })
+  })
+})
