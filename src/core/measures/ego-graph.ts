@@ -76,9 +76,9 @@ function offsets(degree: readonly number[]): number[] {
   return start
 }
 
-/** Number of unordered alter pairs, n(n−1)/2. */
+/** Number of unordered alter pairs, n(n−1)/2 (+0, not −0, when n = 0). */
 export function pairCount(n: number): number {
-  return (n * (n - 1)) / 2
+  return n < 2 ? 0 : (n * (n - 1)) / 2
 }
 
 /** Pairs known to be "no tie": all pairs minus ties minus unknown pairs. */

@@ -13,7 +13,8 @@ import { alterId, alterIndex, egoId } from '../network/ids.js'
  *   network({ alters: ['B', 'E', 'F', 'G'], ties: 'B-G E-G F-G', unknown: 'B-E' })
  *
  * `alters` is a list of ids or a record id → attributes. `ties` are `yes`
- * pairs, `no` explicit no-tie pairs, `unknown` `dont_know` pairs.
+ * pairs, `no` explicit no-tie pairs, `unknown` `dont_know` pairs and
+ * `notAsked` `not_asked` pairs.
  */
 export type NetworkSpec = {
   readonly id?: string
@@ -22,6 +23,7 @@ export type NetworkSpec = {
   readonly ties?: string
   readonly no?: string
   readonly unknown?: string
+  readonly notAsked?: string
   readonly frequency?: Readonly<Record<string, number | null>>
   readonly generators?: Readonly<Record<string, readonly string[]>>
 }
@@ -50,6 +52,7 @@ export function network(spec: NetworkSpec): EgoNetwork {
   add(spec.ties, 'yes')
   add(spec.no, 'no')
   add(spec.unknown, 'dont_know')
+  add(spec.notAsked, 'not_asked')
   return { ego: { id: egoId(spec.id ?? 'ego'), attributes: spec.ego ?? {} }, alters, ties }
 }
 
