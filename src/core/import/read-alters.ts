@@ -1,0 +1,157 @@
+import { ok, type Result } from '../result.js'
+import { readCsv, type CsvFile } from './csv-table.js'
+import {
+  cellIssue,
+  collectAttributes,
+  resolveLayout,
+  rowCapacity,
+  trimmed,
+  unknownEgoIssue,
+  widthOk,
+  type Layout,
+} from './file-layout.js'
+import type { IssueCollector } from './issue-collector.js'
+import { parseFlag, shorten } from './parse-value.js'
+import type { EgoRecords } from './read-egos.js'
+
+/** alters.csv as read: one entry per alter record, in file order. @internal */
+export type AlterRecords = {
+  readonly layout: Layout
+  /** Name-generator columns, in order; bit g of `generators[r]` is column g. */
+  readonly generatorColumns: readonly string[]
+  readonly count: number
+  readonly ego: Int32Array
+  /** Position of the alter among its ego's alters. */
+  readonly local: Int32Array
+  readonly lines: Int32Array
+  readonly generators: Int32Array
+  readonly ids: readonly string[]
+  /** Alters per ego. */
+  readonly perEgo: Int32Array
+  /** Per ego: alter id → alter record. */
+  readonly indexOf: readonly (ReadonlyMap<string, number> | undefined)[]
+}
+
+export type AlterColumns = {
+  readonly egoId: string
+  readonly alterId: string
+  readonly frequency: string
+  /** Name-generator columns; undefined: those of `defaults` present. */
+  readonly generators: readonly string[] | undefined
+}
+
+/** Reads alters.csv; null (issues added) when its header is unusable. */
+export function readAlters(
+  file: CsvFile,
+  egos: EgoRecords,
+  cols: AlterColumns,
+  defaults: readonly string[],
+  egosFile: string,
+  delimiter: string | undefined,
+  issues: IssueCollector,
+): Result<AlterRecords | null> {
+  const capacity = rowCapacity(file.text)
+  const ego = new Int32Array(capacity)
+  const local = new Int32Array(capacity)
+  const lines = new Int32Array(capacity)
+  const generators = new Int32Array(capacity)
+  const ids: string[] = []
+  const perEgo = new Int32Array(egos.ids.length)
+  const indexOf = new Array<Map<string, number> | undefined>(egos.ids.length)
+  let generatorColumns: readonly string[] = []
+  let layout = null as Layout | null
+  const read = readCsv(
+    file,
+    (header) => {
+      generatorColumns = cols.generators ?? defaults.filter((g) => header.columns.includes(g))
+      layout = resolveLayout(file.name, header, capacity, issues, {
+        required: [
+          ['egoId', cols.egoId],
+          ['alterId', cols.alterId],
+        ],
+        optional: [['frequency', cols.frequency]],
+        flags: generatorColumns,
+        asAttributes: [cols.frequency],
+      })
+      if (layout === null) return null
+      const lay = layout
+      const egoField = lay.fields.get(cols.egoId)!
+      const idField = lay.fields.get(cols.alterId)!
+      const flagFields = generatorColumns.map((g) => lay.fields.get(g)!)
+      let lastEgoRaw = ''
+      let lastEgo = -1
+      return (fields, line) => {
+        const wide = widthOk(lay, fields, line, issues)
+        const egoRaw = trimmed(fields[egoField] ?? '')
+        // Rows usually come grouped by ego: skip the map lookup for a repeat.
+        const e = egoRaw === lastEgoRaw && lastEgo >= 0 ? lastEgo : egos.index.get(egoRaw)
+        if (e === undefined) {
+          issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, egosFile))
+          return
+        }
+        lastEgoRaw = egoRaw
+        lastEgo = e
+        const id = trimmed(fields[idField] ?? '')
+        if (id === '') {
+          issues.add(
+            cellIssue(
+              lay,
+              line,
+              idField,
+              'The alter id is empty.',
+              'Give every alter an id, unique within its ego.',
+            ),
+          )
+          return
+        }
+        const index = (indexOf[e] ??= new Map<string, number>())
+        const first = index.get(id)
+        if (first !== undefined) {
+          issues.add(
+            cellIssue(
+              lay,
+              line,
+              idField,
+              `Alter "${shorten(id)}" of ego "${shorten(egos.ids[e]!)}" is listed twice (first on line ${lines[first]}).`,
+              'Alter ids must be unique within an ego: merge the two rows or give one a new id.',
+            ),
+          )
+          return
+        }
+        let mask = 0
+        for (let g = 0; wide && g < flagFields.length; g++) {
+          const raw = fields[flagFields[g]!]!
+          if (raw === '1') mask |= 1 << g
+          else if (raw !== '0') {
+            const flag = parseFlag(raw.trim())
+            if (!flag.ok) issues.add(cellIssue(lay, line, flagFields[g]!, flag.message, flag.fix))
+            else if (flag.value) mask |= 1 << g
+          }
+        }
+        const record = ids.length
+        index.set(id, record)
+        ids.push(id)
+        ego[record] = e
+        local[record] = perEgo[e]!++
+        lines[record] = line
+        generators[record] = mask
+        if (wide) collectAttributes(lay, fields, record)
+      }
+    },
+    { delimiter },
+  )
+  if (!read.ok) return read
+  if (layout === null) return ok(null)
+  return ok({
+    layout,
+    generatorColumns,
+    count: ids.length,
+    ego,
+    local,
+    lines,
+    generators,
+    ids,
+    perEgo,
+    indexOf,
+  })
+}
