@@ -100,7 +100,7 @@ describe('spnet measures', () => {
     ])
     expect(result.status).toBe(0)
     const header = result.stdout.split('\n')[0]!
-    expect(header).toContain('prop_location_within_pcn')
+    expect(header).toContain('prop_location_pcn_area')
     expect(header).toContain('ego_ei_location')
   })
 

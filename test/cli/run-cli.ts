@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll } from 'vitest'
 import { main } from '../../src/cli/main.js'
 
 /** Runs one spnet command line in-process, capturing its output. */
@@ -19,8 +20,16 @@ export async function spnet(
   return { status, stdout, stderr }
 }
 
+const created: string[] = []
+// Registered in the suite of each test file that imports this helper.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
 export function tempDir(prefix = 'spnet'): string {
-  return mkdtempSync(join(tmpdir(), `spnet-test-${prefix}-`))
+  const dir = mkdtempSync(join(tmpdir(), `spnet-test-${prefix}-`))
+  created.push(dir)
+  return dir
 }
 
 /** Parses a CSV without quoted fields (spnet's measure output) into records. */

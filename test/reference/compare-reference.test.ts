@@ -11,12 +11,11 @@
 // Wilcoxon, Yates, low expected counts) exactly; NA (null) exactly. Nothing is
 // withheld (--show-small-groups). Every mismatch is collected and reported
 // with the grouping, measure, group and statistic it concerns.
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
+import { tempDir } from '../cli/run-cli.js'
 import type { Comparison } from '../../src/core/compare/compare-groups.js'
 
 type Value = number | null
@@ -141,7 +140,7 @@ async function runSpnet(argv: readonly string[]): Promise<string> {
   const status = await main(argv, {
     stdout: { write: (text) => void (stdout += text) },
     stderr: { write: (text) => void (stderr += text) },
-    env: { SPNET_DATA_DIR: mkdtempSync(join(tmpdir(), 'spnet-test-compare-reference-')) },
+    env: { SPNET_DATA_DIR: tempDir('compare-reference') },
     cwd: process.cwd(),
   })
   if (status !== 0) throw new Error(`spnet ${argv.join(' ')} exited ${status}: ${stderr}`)

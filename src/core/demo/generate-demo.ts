@@ -34,6 +34,17 @@ export const orgTypes = [
 ] as const
 type OrgType = (typeof orgTypes)[number]
 
+const orgCode: Record<OrgType, string> = {
+  primary_care: 'GP',
+  other_nhs: 'NHS',
+  local_authority: 'LA',
+  vcse: 'VC',
+  other_statutory: 'ST',
+  housing_association: 'HA',
+  private: 'PR',
+  social_prescribing: 'SP',
+}
+
 const models = ['pcn', 'gp_federation', 'vcse', 'local_authority', 'nhs_trust', 'other'] as const
 type Model = (typeof models)[number]
 /** Share of link workers in each model (DOMAIN.md §1.1: most PCN-employed). */
@@ -47,13 +58,8 @@ const modelSector: Record<Model, string> = {
   other: 'other',
 }
 
-const locations = [
-  'within_pcn',
-  'local_authority_area',
-  'outside_local_authority',
-  'national_online',
-] as const
-const capacities = ['taking_referrals', 'waiting_list', 'closed', 'dont_know'] as const
+const locations = ['pcn_area', 'la_area', 'outside_la', 'national'] as const
+const capacities = ['open', 'waiting_list', 'closed', 'dont_know'] as const
 
 export const demoCodebook: Codebook = {
   ego: {
@@ -110,11 +116,27 @@ export const demoCodebook: Codebook = {
       },
     },
     org_id: { type: 'text', label: 'Organisation (synthetic id)' },
-    location: { type: 'categorical', label: 'Where the contact works', levels: [...locations] },
+    location: {
+      type: 'categorical',
+      label: 'Where the contact works',
+      levels: [...locations],
+      labels: {
+        pcn_area: 'Within my PCN area',
+        la_area: 'Elsewhere in my local authority',
+        outside_la: 'Outside my local authority',
+        national: 'National or online',
+      },
+    },
     capacity: {
       type: 'categorical',
       label: 'Capacity of a referral destination',
       levels: [...capacities],
+      labels: {
+        open: 'Able to take referrals',
+        waiting_list: 'Waiting list',
+        closed: 'Closed or paused',
+        dont_know: "Don't know",
+      },
     },
     frequency: {
       type: 'numeric',
@@ -190,7 +212,8 @@ function demoEgo(
   const orgs: string[] = []
   for (let j = 0; j < n; j++) {
     const type = orgTypes[random.weighted(weights)]!
-    const org = `${type}:${area}:${random.int(1, 25)}`
+    // Short codes like real ones (ODS codes, charity numbers): sector, area, number.
+    const org = `${orgCode[type]}${area.slice(4)}-${random.int(1, 25)}`
     types.push(type)
     orgs.push(org)
     alters.push(demoAlter(random, `A${String(j + 1).padStart(2, '0')}`, type, org, dep))

@@ -11,22 +11,66 @@ export function categoryOf(value: AttributeValue | undefined): string | null {
   return typeof value === 'string' ? value : String(value)
 }
 
-/** Each alter's category of `attr`, in alter order. @internal */
-export function alterCategories(net: EgoNetwork, attr: string): (string | null)[] {
-  return net.alters.map((alter) => categoryOf(alter.attributes[attr]))
+/**
+ * The alters' categories of one attribute as small integer codes, with the
+ * count of each: what every composition measure needs, built once per ego.
+ * @internal
+ */
+export type CategoryCoding = {
+  /** Each alter's code (index into `levels`), −1 when its value is missing. */
+  readonly codes: readonly number[]
+  /** The category of each code: the study's levels, then any other value met. */
+  readonly levels: readonly string[]
+  /** Alters per code. */
+  readonly counts: readonly number[]
+  /** Alters with a value. */
+  readonly present: number
 }
 
-/** Counts of each non-missing category, and how many alters had one. @internal */
-export function categoryCounts(categories: readonly (string | null)[]): {
-  readonly counts: ReadonlyMap<string, number>
-  readonly present: number
-} {
-  const counts = new Map<string, number>()
+/**
+ * Codes the alters' values of `attr` against `levels` (by default none: codes
+ * in order of first appearance). `position` is `levels` → index, when the
+ * caller has it already.
+ * @internal
+ */
+export function categoryCoding(
+  net: EgoNetwork,
+  attr: string,
+  levels: readonly string[] = [],
+  position: ReadonlyMap<string, number> = new Map(levels.map((level, i) => [level, i])),
+): CategoryCoding {
+  let extra: Map<string, number> | null = null
+  const allLevels = levels as string[]
+  const counts = new Array<number>(levels.length).fill(0)
+  const codes = new Array<number>(net.alters.length)
   let present = 0
-  for (const c of categories) {
-    if (c === null) continue
+  for (let j = 0; j < codes.length; j++) {
+    const c = categoryOf(net.alters[j]!.attributes[attr])
+    if (c === null) {
+      codes[j] = -1
+      continue
+    }
+    let code = position.get(c) ?? extra?.get(c)
+    if (code === undefined) {
+      // A value outside the given levels: code it after them, locally.
+      extra ??= new Map()
+      code = levels.length + extra.size
+      extra.set(c, code)
+      counts.push(0)
+    }
+    codes[j] = code
+    counts[code]!++
     present++
-    counts.set(c, (counts.get(c) ?? 0) + 1)
   }
-  return { counts, present }
+  return {
+    codes,
+    levels: extra === null ? allLevels : [...levels, ...extra.keys()],
+    counts,
+    present,
+  }
+}
+
+/** The code of a category, or −1 when no alter has it. @internal */
+export function codeOf(coding: CategoryCoding, category: string | null): number {
+  return category === null ? -1 : coding.levels.indexOf(category)
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories, categoryCounts } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 
 /**
  * Blau's index of heterogeneity: the chance that two alters drawn at random
@@ -15,12 +15,12 @@ import { alterCategories, categoryCounts } from './alter-categories.js'
 export function blau(
   net: EgoNetwork,
   attr: string,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
-  const { counts, present } = categoryCounts(categories)
+  const { counts, present } = coding
   if (present === 0) return null
   let sumSquares = 0
-  for (const count of counts.values()) {
+  for (const count of counts) {
     const p = count / present
     sumSquares += p * p
   }
@@ -35,6 +35,5 @@ export const blauSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Blau (1977), Inequality and Heterogeneity; UCINET / E-Net',
   columns: (ctx) => ctx.attributes.map((a) => `blau_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => blau(net, a.name, facts.categories[i])),
+  compute: (net, ctx, facts) => ctx.attributes.map((a, i) => blau(net, a.name, facts.codings[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 import { pairCount } from './ego-graph.js'
 
 /**
@@ -22,26 +22,27 @@ export function bridgingPairs(
   attr: string,
   a: ReadonlySet<string>,
   b: ReadonlySet<string>,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number {
+  // Which side(s) each category code is on, then counts by side.
+  const inA = coding.levels.map((level) => a.has(level))
+  const inB = coding.levels.map((level) => b.has(level))
   let onlyA = 0
   let onlyB = 0
   let both = 0
-  for (const c of categories) {
-    if (c === null) continue
-    const inA = a.has(c)
-    const inB = b.has(c)
-    if (inA && inB) both++
-    else if (inA) onlyA++
-    else if (inB) onlyB++
-  }
+  coding.counts.forEach((m, code) => {
+    if (inA[code] === true && inB[code] === true) both += m
+    else if (inA[code] === true) onlyA += m
+    else if (inB[code] === true) onlyB += m
+  })
   let count = onlyA * onlyB + onlyA * both + onlyB * both + pairCount(both)
+  const codes = coding.codes
   for (const tie of net.ties) {
     if (tie.state === 'no') continue
-    const x = categories[tie.from] ?? null
-    const y = categories[tie.to] ?? null
-    if (x === null || y === null) continue
-    if ((a.has(x) && b.has(y)) || (a.has(y) && b.has(x))) count--
+    const x = codes[tie.from]!
+    const y = codes[tie.to]!
+    if (x < 0 || y < 0) continue
+    if ((inA[x] === true && inB[y] === true) || (inA[y] === true && inB[x] === true)) count--
   }
   return count
 }
@@ -59,6 +60,6 @@ export const bridgingPairsSpec: MeasureSpec = {
     const first = ctx.attributes[0]
     return first === undefined || ctx.bridge === null
       ? []
-      : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB, facts.categories[0])]
+      : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB, facts.codings[0])]
   },
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, codeOf, type CategoryCoding } from './alter-categories.js'
 import { egoGraph, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
 
 export type Brokerage = {
@@ -43,7 +43,7 @@ export function brokerage(
   net: EgoNetwork,
   attr: string,
   egoValue: string | null,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
   graph: EgoGraph = egoGraph(net),
 ): Brokerage {
   const g = graph
@@ -57,30 +57,25 @@ export function brokerage(
       total,
     }
   }
-  let same = 0
-  const others = new Map<string, number>()
-  for (const c of categories) {
-    if (c === null) continue
-    if (c === egoValue) same++
-    else others.set(c, (others.get(c) ?? 0) + 1)
-  }
-  let otherTotal = 0
+  const egoCode = codeOf(coding, egoValue)
+  const same = egoCode < 0 ? 0 : coding.counts[egoCode]!
+  const otherTotal = coding.present - same
   let itinerant = 0
-  for (const m of others.values()) {
-    otherTotal += m
-    itinerant += pairCount(m)
-  }
+  coding.counts.forEach((m, code) => {
+    if (code !== egoCode) itinerant += pairCount(m)
+  })
   let coordinator = pairCount(same)
   let gatekeeperRepresentative = same * otherTotal
   let liaison = pairCount(otherTotal) - itinerant
 
+  const codes = coding.codes
   for (const tie of net.ties) {
     if (tie.state === 'no') continue
-    const a = categories[tie.from] ?? null
-    const b = categories[tie.to] ?? null
-    if (a === null || b === null) continue
-    const aSame = a === egoValue
-    const bSame = b === egoValue
+    const a = codes[tie.from]!
+    const b = codes[tie.to]!
+    if (a < 0 || b < 0) continue
+    const aSame = a === egoCode
+    const bSame = b === egoCode
     if (aSame && bSame) coordinator--
     else if (aSame || bSame) gatekeeperRepresentative--
     else if (a === b) itinerant--
@@ -109,7 +104,7 @@ export const brokerageSpec: MeasureSpec = {
   compute: (net, ctx, facts) => {
     const first = ctx.attributes[0]
     if (first === undefined) return [openPairCount(facts.graph)]
-    const b = brokerage(net, first.name, facts.egoValue, facts.categories[0], facts.graph)
+    const b = brokerage(net, first.name, facts.egoValue, facts.codings[0], facts.graph)
     return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
   },
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 
 /**
  * Composition: the proportion of alters in each category of an attribute.
@@ -18,18 +18,19 @@ export function composition(
   net: EgoNetwork,
   attr: string,
   levels: readonly string[],
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr, levels),
 ): number[] | null {
   const n = net.alters.length
   if (n === 0) return null
-  const position = new Map(levels.map((level, i) => [level, i]))
-  const props = levels.map(() => 0)
-  for (const c of categories) {
-    const i = c === null ? undefined : position.get(c)
-    if (i !== undefined) props[i]!++
-  }
-  for (let i = 0; i < props.length; i++) props[i]! /= n
-  return props
+  // Codes below levels.length are the levels, in order (see categoryCoding).
+  return levels.map((level, k) =>
+    coding.levels[k] === level ? coding.counts[k]! / n : (countOf(coding, level) ?? 0) / n,
+  )
+}
+
+function countOf(coding: CategoryCoding, level: string): number | undefined {
+  const k = coding.levels.indexOf(level)
+  return k < 0 ? undefined : coding.counts[k]
 }
 
 export const compositionSpec: MeasureSpec = {
@@ -43,7 +44,7 @@ export const compositionSpec: MeasureSpec = {
     ctx.attributes.flatMap((a) => a.levels.map((level) => `prop_${a.name}_${level}`)),
   compute: (net, ctx, facts) =>
     ctx.attributes.flatMap((a, i) => {
-      const props = composition(net, a.name, a.levels, facts.categories[i])
+      const props = composition(net, a.name, a.levels, facts.codings[i])
       return props ?? a.levels.map(() => null)
     }),
 }

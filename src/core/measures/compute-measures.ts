@@ -8,7 +8,7 @@ import {
 import type { Study } from '../network/ego-network.js'
 import type { EgoId } from '../network/ids.js'
 import { err, ok, type Result } from '../result.js'
-import { alterCategories, categoryOf } from './alter-categories.js'
+import { categoryCoding, categoryOf } from './alter-categories.js'
 import { egoGraph } from './ego-graph.js'
 import type {
   AttributeLevels,
@@ -176,12 +176,15 @@ export function computeMeasures(
   registry: readonly MeasureSpec[] = measureRegistry,
 ): MeasureTable {
   const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
+  const positions = context.attributes.map((a) => new Map(a.levels.map((level, i) => [level, i])))
   const bridgeA = new Set(context.bridge?.a)
   const bridgeB = new Set(context.bridge?.b)
   const rows = study.networks.map((net) => {
     const facts: EgoFacts = {
       graph: egoGraph(net),
-      categories: context.attributes.map((a) => alterCategories(net, a.name)),
+      codings: context.attributes.map((a, i) =>
+        categoryCoding(net, a.name, a.levels, positions[i]),
+      ),
       egoValue: context.egoDefault ?? categoryOf(net.ego.attributes[context.egoAttribute]),
       bridgeA,
       bridgeB,

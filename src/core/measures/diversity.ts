@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories, categoryCounts } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 
 /**
  * Diversity: the number of distinct categories among the alters.
@@ -14,9 +14,11 @@ import { alterCategories, categoryCounts } from './alter-categories.js'
 export function diversity(
   net: EgoNetwork,
   attr: string,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number {
-  return categoryCounts(categories).counts.size
+  let distinct = 0
+  for (const count of coding.counts) if (count > 0) distinct++
+  return distinct
 }
 
 export const diversitySpec: MeasureSpec = {
@@ -28,5 +30,5 @@ export const diversitySpec: MeasureSpec = {
   citation: 'egor alts_diversity_count',
   columns: (ctx) => ctx.attributes.map((a) => `diversity_${a.name}`),
   compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => diversity(net, a.name, facts.categories[i])),
+    ctx.attributes.map((a, i) => diversity(net, a.name, facts.codings[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, codeOf, type CategoryCoding } from './alter-categories.js'
 
 /**
  * Ego–alter E-I index: how far the ego's alters differ from the ego.
@@ -17,14 +17,15 @@ export function egoEiIndex(
   net: EgoNetwork,
   attr: string,
   egoValue: string | null,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
   if (egoValue === null) return null
   let external = 0
   let internal = 0
-  for (const c of categories) {
-    if (c === null) continue
-    if (c === egoValue) internal++
+  const egoCode = codeOf(coding, egoValue)
+  for (const code of coding.codes) {
+    if (code < 0) continue
+    if (code === egoCode) internal++
     else external++
   }
   const total = external + internal
@@ -40,5 +41,5 @@ export const egoEiIndexSpec: MeasureSpec = {
   citation: 'Krackhardt & Stern (1988); egor comp_ei',
   columns: (ctx) => ctx.attributes.map((a) => `ego_ei_${a.name}`),
   compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => egoEiIndex(net, a.name, facts.egoValue, facts.categories[i])),
+    ctx.attributes.map((a, i) => egoEiIndex(net, a.name, facts.egoValue, facts.codings[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 
 /**
  * E-I index of the alter–alter ties by an alter attribute, in Krackhardt and
@@ -21,15 +21,15 @@ import { alterCategories } from './alter-categories.js'
 export function eiIndex(
   net: EgoNetwork,
   attr: string,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
   let external = 0
   let internal = 0
   for (const tie of net.ties) {
     if (tie.state !== 'yes') continue
-    const a = categories[tie.from]
-    const b = categories[tie.to]
-    if (a === null || b === null || a === undefined || b === undefined) continue
+    const a = coding.codes[tie.from]!
+    const b = coding.codes[tie.to]!
+    if (a < 0 || b < 0) continue
     if (a === b) internal++
     else external++
   }
@@ -46,5 +46,5 @@ export const eiIndexSpec: MeasureSpec = {
   citation: 'Krackhardt & Stern (1988), Soc Psychol Q 51(2)',
   columns: (ctx) => ctx.attributes.map((a) => `ei_${a.name}`),
   compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => eiIndex(net, a.name, facts.categories[i])),
+    ctx.attributes.map((a, i) => eiIndex(net, a.name, facts.codings[i])),
 }

@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories, categoryCounts } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 
 /**
  * Shannon entropy of the alters' categories, in nats (natural log).
@@ -16,12 +16,13 @@ import { alterCategories, categoryCounts } from './alter-categories.js'
 export function entropy(
   net: EgoNetwork,
   attr: string,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
-  const { counts, present } = categoryCounts(categories)
+  const { counts, present } = coding
   if (present === 0) return null
   let h = 0
-  for (const count of counts.values()) {
+  for (const count of counts) {
+    if (count === 0) continue
     const p = count / present
     h -= p * Math.log(p)
   }
@@ -37,5 +38,5 @@ export const entropySpec: MeasureSpec = {
   citation: 'Shannon (1948); egor alts_diversity_entropy(base = exp(1))',
   columns: (ctx) => ctx.attributes.map((a) => `entropy_${a.name}`),
   compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => entropy(net, a.name, facts.categories[i])),
+    ctx.attributes.map((a, i) => entropy(net, a.name, facts.codings[i])),
 }

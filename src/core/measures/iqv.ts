@@ -1,6 +1,6 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
-import { alterCategories } from './alter-categories.js'
+import { categoryCoding, type CategoryCoding } from './alter-categories.js'
 import { blau } from './blau.js'
 
 /**
@@ -20,9 +20,9 @@ export function iqv(
   net: EgoNetwork,
   attr: string,
   k: number,
-  categories: readonly (string | null)[] = alterCategories(net, attr),
+  coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
-  const b = blau(net, attr, categories)
+  const b = blau(net, attr, coding)
   if (b === null || k < 2) return null
   return b / (1 - 1 / k)
 }
@@ -36,5 +36,5 @@ export const iqvSpec: MeasureSpec = {
   citation: 'Agresti & Agresti (1978), Sociological Methodology 9',
   columns: (ctx) => ctx.attributes.map((a) => `iqv_${a.name}`),
   compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => iqv(net, a.name, a.levels.length, facts.categories[i])),
+    ctx.attributes.map((a, i) => iqv(net, a.name, a.levels.length, facts.codings[i])),
 }

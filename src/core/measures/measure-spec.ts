@@ -1,4 +1,5 @@
 import type { EgoNetwork } from '../network/ego-network.js'
+import type { CategoryCoding } from './alter-categories.js'
 import type { EgoGraph } from './ego-graph.js'
 
 /** An alter attribute used for composition, with its categories in order. */
@@ -25,8 +26,8 @@ export type MeasureContext = {
 export type EgoFacts = {
   /** The alter–alter structure, built once per ego. */
   readonly graph: EgoGraph
-  /** Alters' categories for each of `MeasureContext.attributes`, in order. */
-  readonly categories: readonly (readonly (string | null)[])[]
+  /** Alters' category codes for each of `MeasureContext.attributes`, in order. */
+  readonly codings: readonly CategoryCoding[]
   /** x_ego as a category; null when missing. */
   readonly egoValue: string | null
   readonly bridgeA: ReadonlySet<string>
