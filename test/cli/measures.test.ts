@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatMeasureList } from '../../src/cli/format-measure-list.js'
 import { measureRegistry } from '../../src/core/measures/index.js'
+import { sharedDir } from '../support/shared-dir.js'
 import { parseSimpleCsv, spnet, tempDir } from './run-cli.js'
-
-const shared = new URL('../../../shared/', import.meta.url).pathname
 
 let demo: string
 beforeAll(async () => {
@@ -141,7 +140,7 @@ describe('spnet measures', () => {
   it("reads egor's own semicolon-separated sample files with renamed columns", async () => {
     const result = await spnet([
       'measures',
-      join(shared, 'fixtures/egor-formats/three-files-32'),
+      join(sharedDir(), 'fixtures/egor-formats/three-files-32'),
       '--egos-file',
       'egos_32.csv',
       '--alters-file',
