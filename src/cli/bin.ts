@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main.js'
+import { terminalProgress } from './progress-bar.js'
 
 // `spnet measures … | head` closes the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,5 +15,6 @@ const status = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  progress: terminalProgress,
 })
 process.exitCode = status

@@ -22,6 +22,14 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'compare measures and composition between groups of egos',
     run: async () => (await import('./commands/compare.js')).compareCommand,
   },
+  area: {
+    summary: 'area deprivation data: import, status, download, lookup',
+    run: async () => (await import('./commands/area.js')).areaCommand,
+  },
+  enrich: {
+    summary: 'add IMD score, rank, decile, quintile and Core20 to each ego',
+    run: async () => (await import('./commands/enrich.js')).enrichCommand,
+  },
   demo: {
     summary: 'write a synthetic link-worker study in the three-file layout',
     run: async () => (await import('./commands/demo.js')).demoCommand,

@@ -7,10 +7,9 @@ import { formatLocation, type SpnetError } from '../core/errors.js'
 export function renderError(error: SpnetError): string {
   const lines = [`✖ ${error.message}`]
   for (const issue of error.issues) {
-    if (issue.message === error.message && error.issues.length === 1 && issue.fix === undefined)
-      continue
     const where = formatLocation(issue)
-    lines.push(`  ✖ ${issue.message}`)
+    // An issue that repeats the summary only adds where it is and what to do.
+    if (issue.message !== error.message) lines.push(`  ✖ ${issue.message}`)
     if (where !== '') lines.push(`    → ${where}`)
     if (issue.fix !== undefined) lines.push(`    ${issue.fix}`)
   }

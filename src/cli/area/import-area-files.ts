@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import {
+  detectAreaTable,
+  knownAreaFiles,
+  PostcodeIndexBuilder,
+  type AreaDataset,
+  type AreaTableReader,
+  type PostcodeColumns,
+} from '../../core/area-data/index.js'
+import { SpnetError } from '../../core/errors.js'
+import { IssueCollector } from '../../core/import/issue-collector.js'
+import type { Io } from '../io.js'
+import type { AreaStore, Manifest, PostcodeIndexFiles, Provenance } from './area-store.js'
+import { firstRowIsDataMarker, readTables } from './read-tables.js'
+
+/**
+ * `spnet area import FILE...`: tells what each file is from its content,
+ * parses and checks it, and stores it. All files are read and checked
+ * before anything is stored, so an import succeeds whole or changes nothing.
+ */
+
+export type ImportedFile = {
+  readonly path: string
+  readonly datasets: readonly AreaDataset[]
+  readonly postcodes: number | null
+}
+
+export async function importAreaFiles(
+  paths: readonly string[],
+  io: Io,
+  store: AreaStore,
+  now: () => Date = () => new Date(),
+): Promise<{ readonly files: readonly ImportedFile[]; readonly manifest: Manifest }> {
+  const issues = new IssueCollector()
+  const found: { dataset: AreaDataset; provenance: Provenance }[] = []
+  let postcodes: { index: PostcodeIndexFiles; provenance: Provenance } | null = null
+  const files: ImportedFile[] = []
+  for (const path of paths) {
+    const full = resolve(io.cwd, path)
+    const info = await stat(full).catch(() => null)
+    if (info === null || !info.isFile()) {
+      throw new SpnetError('not_found', `${path} does not exist.`, {
+        issues: [{ message: 'Give the path of a downloaded official file.' }],
+      })
+    }
+    const provenance: Provenance = {
+      source: basename(path),
+      sha256: await sha256(full),
+      importedAt: now().toISOString(),
+    }
+    const readers: AreaTableReader[] = []
+    let builder: PostcodeIndexBuilder | null = null
+    let recognised = 0
+    const bar = io.progress?.(`Reading ${basename(path)}`, info.size)
+    await readTables(full, path, {
+      progress: (read) => bar?.update(read),
+      table: (name, first) => {
+        const detected = detectAreaTable(name, first, issues)
+        if (detected === null) return null
+        recognised++
+        if (detected.kind === 'postcodes') {
+          builder ??= new PostcodeIndexBuilder()
+          return postcodeRows(builder, detected.columns, name, issues)
+        }
+        readers.push(detected.reader)
+        const handler = (cells: Parameters<AreaTableReader['row']>[0], line: number) => {
+          detected.reader.row(cells, line)
+        }
+        if (detected.firstRowIsData) firstRowIsDataMarker.add(handler)
+        return handler
+      },
+    })
+    bar?.stop()
+    if (recognised === 0 && issues.isEmpty()) {
+      issues.add({
+        file: path,
+        message: `${path} is not a file spnet recognises.`,
+        fix: `spnet imports: ${knownAreaFiles.join('; ')}.`,
+      })
+    }
+    const datasets: AreaDataset[] = []
+    for (const reader of readers) {
+      const dataset = reader.finish()
+      if (dataset !== null) datasets.push(dataset)
+    }
+    const built = builder as PostcodeIndexBuilder | null
+    if (built !== null) {
+      if (built.count === 0) issues.add({ file: path, message: `${path} has no postcodes.` })
+      else postcodes = { index: built.finish(), provenance }
+    }
+    for (const dataset of datasets) found.push({ dataset, provenance })
+    files.push({ path, datasets, postcodes: built === null ? null : built.count })
+  }
+  if (!issues.isEmpty()) throw issues.toError('Importing the reference files')
+  const manifest = await store.save(found, postcodes)
+  return { files, manifest }
+}
+
+function postcodeRows(
+  builder: PostcodeIndexBuilder,
+  columns: PostcodeColumns,
+  file: string,
+  issues: IssueCollector,
+) {
+  return (cells: Parameters<AreaTableReader['row']>[0], line: number) => {
+    const problem = builder.add(cells, columns)
+    if (problem !== null)
+      issues.add({
+        file,
+        line,
+        message: problem,
+        fix: 'The file may be damaged: download it again.',
+      })
+  }
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}

@@ -1,0 +1,200 @@
+import { join } from 'node:path'
+import * as z from 'zod/mini'
+import { editions, type Edition } from '../../core/deprivation/area-tables.js'
+import {
+  placeArea,
+  placementMethods,
+  type PlacementMethod,
+} from '../../core/deprivation/place-area.js'
+import { markdownTable } from '../../core/export/markdown-table.js'
+import { parse, parseFlags, usage } from '../args.js'
+import { AreaStore } from '../area/area-store.js'
+import { downloadAreaFiles } from '../area/download-area-files.js'
+import { importAreaFiles } from '../area/import-area-files.js'
+import { dataDir } from '../data-dir.js'
+import type { Io } from '../io.js'
+
+export const areaHelp = `spnet area <import|status|download|lookup> ...
+
+Area deprivation reference data: the English Indices of Deprivation (IoD)
+2019 and 2025, ONS LSOA and postcode lookups, NHS ODS GP practices and PCNs,
+and practice deprivation scores. spnet keeps them in its data directory.
+
+  spnet area import FILE...     import official files (CSV, CSV.GZ, XLSX or ZIP); what
+                                each file is, is told from its content. All files are
+                                checked first: an import succeeds whole or changes nothing.
+  spnet area status             list what is loaded: edition, rows, source file, checksum
+  spnet area download [--edition 2019|2025|all] [--mirror URL]
+                                fetch the official files from their published addresses,
+                                check them and import them
+  spnet area lookup VALUE [--method M] [--edition 2019|2025]
+                                place one LSOA, postcode, practice or PCN (method lsoa,
+                                postcode, practice-lsoa, practice-weighted or pcn-mean)
+
+Files spnet imports: IoD File 1, 2, 6 or 7 (2019: LSOA 2011; 2025: LSOA 2021); the ONS
+LSOA (2011) to LSOA (2021) lookup; LSOA (2021) to sub-ICB/ICB/LAD and to ward/LAD
+lookups; ODS epraccur and ePCN; OHID Fingertips indicator 93553 (practice IMD 2019
+score); NHS England "Patients registered at a GP practice" by LSOA (for 2025 practice
+scores); ONS postcode products (NSPL, ONSPD, PCD to OA21 to LSOA21 lookup).
+`
+
+const editionSchema = z.union([z.literal('2019'), z.literal('2025')], {
+  error: '--edition must be 2019 or 2025.',
+})
+const methodSchema = z.enum(placementMethods, {
+  error: `--method must be one of ${placementMethods.join(', ')}.`,
+})
+
+export function areaStore(io: Io): AreaStore {
+  return new AreaStore(join(dataDir(io.env), 'area'))
+}
+
+export async function areaCommand(argv: readonly string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv
+  switch (sub) {
+    case 'import':
+      return importCommand(rest, io)
+    case 'status':
+      return statusCommand(rest, io)
+    case 'download':
+      return downloadCommand(rest, io)
+    case 'lookup':
+      return lookupCommand(rest, io)
+    case undefined:
+    case '--help':
+    case '-h':
+      io.stdout.write(areaHelp)
+      return 0
+    default:
+      throw usage(
+        `"${sub}" is not an area command.`,
+        'Use spnet area import, status, download or lookup.',
+      )
+  }
+}
+
+async function importCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('area', argv, {
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help === true) {
+    io.stdout.write(areaHelp)
+    return 0
+  }
+  if (positionals.length === 0)
+    throw usage(
+      'spnet area import needs one or more files.',
+      'Example: spnet area import File_7_IoD2025.csv',
+    )
+  const started = performance.now()
+  const { files } = await importAreaFiles(positionals, io, areaStore(io))
+  for (const file of files) {
+    for (const d of file.datasets) {
+      io.stdout.write(
+        `✔ ${file.path}: ${d.kind === 'iod' ? `IoD${d.edition} ${d.variant}` : d.kind}, ${d.rows.length.toLocaleString('en-GB')} rows\n`,
+      )
+    }
+    if (file.postcodes !== null)
+      io.stdout.write(`✔ ${file.path}: postcodes, ${file.postcodes.toLocaleString('en-GB')} rows\n`)
+  }
+  io.stderr.write(
+    `Imported ${files.length} file${files.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+  )
+  return 0
+}
+
+async function statusCommand(argv: readonly string[], io: Io): Promise<number> {
+  parseFlags('area', argv, {})
+  const store = areaStore(io)
+  const manifest = await store.manifest()
+  if (manifest.datasets.length === 0) {
+    io.stdout.write(
+      `No area reference data is loaded (${store.dir}).\nRun spnet area download, or spnet area import FILE...\n`,
+    )
+    return 0
+  }
+  io.stdout.write(`Area reference data in ${store.dir}\n\n`)
+  io.stdout.write(
+    markdownTable(
+      ['dataset', 'edition', 'rows', 'source file', 'sha256', 'imported'],
+      manifest.datasets.map((e) => [
+        e.title,
+        e.edition === null ? '' : String(e.edition),
+        e.rows.toLocaleString('en-GB'),
+        e.source,
+        e.sha256.slice(0, 16),
+        e.importedAt.slice(0, 16).replace('T', ' '),
+      ]),
+      ['l', 'r', 'r', 'l', 'l', 'l'],
+    ),
+  )
+  return 0
+}
+
+async function downloadCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseFlags('area', argv, {
+    edition: { type: 'string' },
+    mirror: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help === true) {
+    io.stdout.write(areaHelp)
+    return 0
+  }
+  const chosen: readonly Edition[] =
+    values.edition === undefined || values.edition === 'all'
+      ? editions
+      : [Number(parse(editionSchema, values.edition)) as Edition]
+  await downloadAreaFiles(chosen, values.mirror, io, areaStore(io))
+  return 0
+}
+
+async function lookupCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('area', argv, {
+    method: { type: 'string' },
+    edition: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (values.help === true) {
+    io.stdout.write(areaHelp)
+    return 0
+  }
+  const value = positionals[0]
+  if (value === undefined)
+    throw usage('spnet area lookup needs a value: an LSOA, postcode, practice or PCN code.')
+  const method: PlacementMethod = parse(methodSchema, values.method ?? guessMethod(value))
+  const edition = Number(parse(editionSchema, values.edition ?? '2025')) as Edition
+  const { data } = await areaStore(io).load()
+  const placed = placeArea(data, method, value, edition)
+  if (!placed.ok) throw placed.error
+  const p = placed.value
+  io.stdout.write(
+    markdownTable(
+      ['value', 'method', 'edition', 'unit', 'score', 'rank', 'decile', 'quintile', 'core20'],
+      [
+        [
+          value,
+          p.method,
+          String(p.edition),
+          p.unit,
+          p.score === null ? 'NA' : String(p.score),
+          p.rank === null ? 'NA' : String(p.rank),
+          String(p.decile),
+          String(p.quintile),
+          p.core20 ? 'yes' : 'no',
+        ],
+      ],
+    ),
+  )
+  for (const w of p.warnings) io.stderr.write(`note: ${w}\n`)
+  return 0
+}
+
+/** The method a bare value most likely needs. */
+function guessMethod(value: string): PlacementMethod {
+  const v = value.trim().toUpperCase()
+  if (/^[EWS]01\d{6}$/.test(v)) return 'lsoa'
+  if (/^U\d{5}$/.test(v)) return 'pcn-mean'
+  if (/^[A-Z][0-9A-Z]\d{4}$/.test(v)) return 'practice-weighted'
+  return 'postcode'
+}
