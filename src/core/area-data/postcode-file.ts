@@ -36,6 +36,7 @@ export function postcodeColumns(header: readonly Cell[]): PostcodeColumns | null
 }
 
 const RECORD = 20
+const BLOCK = 65_536
 const KEY = 7
 const NONE = 0xffffffff
 const nations: readonly Nation[] = ['england', 'wales', 'scotland', 'northern_ireland', 'unknown']
@@ -47,7 +48,9 @@ export function postcodeKey(postcode: string): string {
 
 /** Builds the sorted postcode index from rows, in any order. */
 export class PostcodeIndexBuilder {
-  #bytes = new Uint8Array(RECORD * 1024)
+  // Records go into fixed blocks (no copying as the index grows); `finish`
+  // lays them out once, sorted, so peak memory is about twice the index.
+  readonly #blocks: Uint8Array[] = []
   #count = 0
   #sorted = true
   #lastKey = ''
@@ -77,15 +80,13 @@ export class PostcodeIndexBuilder {
       country !== ''
         ? countryNation(country)
         : (lsoaNation(l21 || l11) ?? (/^BT/.test(key) ? 'northern_ireland' : 'unknown'))
-    if (this.#count * RECORD === this.#bytes.length) {
-      const grown = new Uint8Array(this.#bytes.length * 2)
-      grown.set(this.#bytes)
-      this.#bytes = grown
-    }
-    const at = this.#count * RECORD
-    for (let i = 0; i < KEY; i++) this.#bytes[at + i] = key.charCodeAt(i)
-    this.#bytes[at + KEY] = nations.indexOf(nation)
-    const view = new DataView(this.#bytes.buffer, this.#bytes.byteOffset)
+    const slot = this.#count % BLOCK
+    if (slot === 0) this.#blocks.push(new Uint8Array(BLOCK * RECORD))
+    const block = this.#blocks[this.#blocks.length - 1]!
+    const at = slot * RECORD
+    for (let i = 0; i < KEY; i++) block[at + i] = key.charCodeAt(i)
+    block[at + KEY] = nations.indexOf(nation)
+    const view = new DataView(block.buffer)
     view.setUint32(at + 8, this.#lsoa(l21))
     view.setUint32(at + 12, this.#lsoa(l11))
     view.setUint32(at + 16, /^\d{6}$/.test(term) ? Number(term) : term === '' ? 0 : 1)
@@ -112,19 +113,34 @@ export class PostcodeIndexBuilder {
     readonly lsoas: readonly string[]
     readonly count: number
   } {
-    let bytes = this.#bytes.subarray(0, this.#count * RECORD)
-    if (!this.#sorted) {
-      const order = Array.from({ length: this.#count }, (_, i) => i)
-      const keyOf = (i: number) =>
-        String.fromCharCode(...bytes.subarray(i * RECORD, i * RECORD + KEY))
-      const keys = order.map(keyOf)
-      order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b))
-      const sorted = new Uint8Array(bytes.length)
-      order.forEach((from, to) => {
-        sorted.set(bytes.subarray(from * RECORD, from * RECORD + RECORD), to * RECORD)
-      })
-      bytes = sorted
+    const record = (i: number): Uint8Array => {
+      const at = (i % BLOCK) * RECORD
+      return this.#blocks[Math.floor(i / BLOCK)]!.subarray(at, at + RECORD)
     }
+    const bytes = new Uint8Array(this.#count * RECORD)
+    if (this.#sorted) {
+      for (let i = 0; i < this.#count; i++) bytes.set(record(i), i * RECORD)
+    } else {
+      // Sort record numbers by their key bytes (4 bytes a row, no strings).
+      const order = new Uint32Array(this.#count)
+      for (let i = 0; i < order.length; i++) order[i] = i
+      const blocks = this.#blocks
+      order.sort((a, b) => {
+        const x = blocks[Math.floor(a / BLOCK)]!
+        const y = blocks[Math.floor(b / BLOCK)]!
+        const xa = (a % BLOCK) * RECORD
+        const yb = (b % BLOCK) * RECORD
+        for (let k = 0; k < KEY; k++) {
+          const d = x[xa + k]! - y[yb + k]!
+          if (d !== 0) return d
+        }
+        return a - b
+      })
+      order.forEach((from, to) => {
+        bytes.set(record(from), to * RECORD)
+      })
+    }
+    this.#blocks.length = 0
     // Drop repeated postcodes, keeping the last row of each.
     let out = 0
     for (let i = 0; i < this.#count; i++) {
