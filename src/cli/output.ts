@@ -1,5 +1,6 @@
-import { rename, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { SpnetError } from '../core/errors.js'
 import type { Io } from './io.js'
 
 /**
@@ -15,8 +16,29 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 }
 
 export async function writeAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, path)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(temporary, text)
+    await rename(temporary, path)
+  } catch (cause) {
+    await rm(temporary, { force: true }).catch(() => undefined)
+    const reason = (cause as NodeJS.ErrnoException).code
+    throw new SpnetError('usage', `Cannot write ${path}.`, {
+      cause,
+      issues: [
+        {
+          message:
+            reason === 'EISDIR'
+              ? 'That is a folder; give a file name.'
+              : reason === 'ENOTDIR'
+                ? 'Part of the path is a file, not a folder.'
+                : reason === 'EACCES' || reason === 'EPERM'
+                  ? 'spnet has no permission to write there.'
+                  : (cause as Error).message,
+          fix: 'Choose another output path.',
+        },
+      ],
+    })
+  }
 }

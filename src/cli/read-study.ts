@@ -2,6 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { SpnetError } from '../core/errors.js'
+import { jsonSyntaxError, locateJsonPath } from '../core/import/json-location.js'
 import { codebookSchema, type Codebook } from '../core/network/codebook.js'
 import type { Study } from '../core/network/ego-network.js'
 import { decodeUtf8 } from './decode-text.js'
@@ -35,6 +36,20 @@ export async function readStudy(input: StudyInput, io: Io): Promise<Study> {
     })
   }
   if (info.isFile()) {
+    if (/\.(csv|tsv|txt)$/i.test(input.path)) {
+      throw new SpnetError(
+        'usage',
+        `${input.path} is one file of a study; spnet reads the whole folder.`,
+        {
+          issues: [
+            {
+              message:
+                'Give the folder holding egos.csv, alters.csv and ties.csv (or an spnet .json file).',
+            },
+          ],
+        },
+      )
+    }
     const file = await readText(full, input.path)
     const result = importStudyJson({ name: input.path, text: file })
     if (!result.ok) throw result.error
@@ -119,20 +134,39 @@ async function readCodebook(
   try {
     raw = JSON.parse(text)
   } catch (cause) {
+    const syntax = jsonSyntaxError(text)
     throw new SpnetError('validation', `${shown} is not valid JSON.`, {
       cause,
-      issues: [{ file: shown, message: (cause as Error).message }],
+      issues: [
+        {
+          file: shown,
+          ...(syntax === null ? {} : { line: syntax.line, char: syntax.char }),
+          message: syntax?.message ?? (cause as Error).message,
+          fix: 'Fix the JSON syntax; an editor that checks JSON shows the spot.',
+        },
+      ],
     })
   }
   const parsed = codebookSchema.safeParse(raw)
   if (!parsed.success) {
     throw new SpnetError('validation', `${shown} is not a valid codebook.`, {
-      issues: parsed.error.issues.map((issue) => ({
-        file: shown,
-        path: issue.path.map(String).join('.'),
-        message: issue.message,
-      })),
+      issues: parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
+        return {
+          file: shown,
+          ...locateJsonPath(text, path),
+          path: path.map(String).join('.'),
+          message: issue.message === 'Invalid input' ? codebookHint(path) : issue.message,
+          fix: 'Each variable is {"type": "categorical", "levels": [...]}, {"type": "numeric"}, {"type": "boolean"} or {"type": "text"}, under "ego" or "alter" (see the codebook.json spnet demo writes).',
+        }
+      }),
     })
   }
   return parsed.data
+}
+
+function codebookHint(path: readonly (string | number)[]): string {
+  return path.length >= 3 && path[2] === 'type'
+    ? `The type of "${String(path[1])}" must be categorical, numeric, boolean or text.`
+    : `"${path.map(String).join('.')}" is not a valid codebook entry.`
 }

@@ -16,7 +16,10 @@ export function renderError(error: SpnetError): string {
   return lines.join('\n') + '\n'
 }
 
-/** Exit status for an error: 2 for the user's input or command line, 1 otherwise. */
+/**
+ * Exit status for an error: 2 for the user's input, files or command line
+ * (something they can fix), 1 for what spnet cannot do or a bug.
+ */
 export function exitCodeOf(error: SpnetError): number {
-  return error.code === 'validation' || error.code === 'usage' ? 2 : 1
+  return error.code === 'validation' || error.code === 'usage' || error.code === 'not_found' ? 2 : 1
 }

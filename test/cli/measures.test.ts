@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatMeasureList } from '../../src/cli/format-measure-list.js'
@@ -209,7 +209,7 @@ describe('spnet measures on bad input', () => {
     const dir = tempDir('empty')
     writeFileSync(join(dir, 'people.csv'), 'x\n')
     const result = await spnet(['measures', dir])
-    expect(result.status).toBe(1)
+    expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/has no egos\.csv, alters\.csv, ties\.csv/)
     expect(result.stderr).toMatch(/people\.csv/)
     expect(existsSync(join(dir, 'egos.csv'))).toBe(false)
@@ -217,7 +217,46 @@ describe('spnet measures on bad input', () => {
 
   it('says when a path does not exist', async () => {
     const result = await spnet(['measures', '/no/such/study'])
-    expect(result.status).toBe(1)
+    expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/does not exist/)
+  })
+})
+
+describe('spnet on awkward paths and codebooks', () => {
+  it('says which part of a codebook.json is wrong, with its line', async () => {
+    const dir = join(tempDir('codebook'), 's')
+    await spnet(['demo', '--egos', '3', '--out', dir])
+    writeFileSync(
+      join(dir, 'codebook.json'),
+      '{\n  "ego": {},\n  "alter": {\n    "org_type": { "type": "category" }\n  }\n}\n',
+    )
+    const result = await spnet(['measures', dir])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/codebook\.json line 4/)
+    expect(result.stderr).toMatch(/categorical, numeric, boolean or text/)
+    writeFileSync(join(dir, 'codebook.json'), '{ "ego": {}, }')
+    expect((await spnet(['measures', dir])).stderr).toMatch(/codebook\.json line 1, character 14/)
+  })
+
+  it('refuses a single CSV file and an --out that is a folder, without a stack trace or leftovers', async () => {
+    const dir = join(tempDir('paths'), 's')
+    await spnet(['demo', '--egos', '3', '--out', dir])
+    const csv = await spnet(['measures', join(dir, 'egos.csv')])
+    expect(csv.status).toBe(2)
+    expect(csv.stderr).toMatch(/reads the whole folder/)
+    const folder = await spnet(['measures', dir, '--out', dir])
+    expect(folder.status).toBe(2)
+    expect(folder.stderr).toMatch(/That is a folder/)
+    expect(folder.stderr).not.toMatch(/internal error|\n\s+at /)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('convert --to json does not overwrite a file without --force', async () => {
+    const dir = join(tempDir('convert'), 's')
+    await spnet(['demo', '--egos', '3', '--out', dir])
+    const json = join(dir, 'study.json')
+    expect((await spnet(['convert', dir, '--to', 'json', '--out', json])).status).toBe(0)
+    expect((await spnet(['convert', dir, '--to', 'json', '--out', json])).status).toBe(2)
+    expect((await spnet(['convert', dir, '--to', 'json', '--out', json, '--force'])).status).toBe(0)
   })
 })

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import * as z from 'zod/mini'
 import { formatStudyJson } from '../../core/import/study-json.js'
@@ -40,8 +41,16 @@ export async function convertCommand(argv: readonly string[], io: Io): Promise<n
   const to = parse(toSchema, values.to)
   if (values.out === undefined) throw usage('spnet convert needs --out, where to write.')
   const study = await readStudy(studyInput(input, values), io)
-  if (to === 'json') await writeAtomic(resolve(io.cwd, values.out), formatStudyJson(study))
-  else await writeStudyFolder(study, resolve(io.cwd, values.out), values.force === true)
+  if (to === 'json') {
+    const target = resolve(io.cwd, values.out)
+    if (values.force !== true && (await stat(target).catch(() => null)) !== null) {
+      throw usage(
+        `${values.out} already exists.`,
+        'Choose another file, or pass --force to replace it.',
+      )
+    }
+    await writeAtomic(target, formatStudyJson(study))
+  } else await writeStudyFolder(study, resolve(io.cwd, values.out), values.force === true)
   io.stderr.write(`Wrote ${study.networks.length} egos to ${values.out}\n`)
   return 0
 }

@@ -63,7 +63,16 @@ export type CompositionTest = {
   readonly groups: readonly string[]
   /** Alters per group (rows) and category (columns); null rows are withheld. */
   readonly counts: readonly (readonly number[] | null)[]
-  readonly chiSquare: ChiSquareTestResult | null
+  /**
+   * The chi-square test. Expected counts are given per group row (null for
+   * a withheld group, whose counts they would reveal, and for rows dropped as
+   * empty), per kept category column.
+   */
+  readonly chiSquare:
+    | (Omit<ChiSquareTestResult, 'expected'> & {
+        readonly expected: readonly (readonly number[] | null)[]
+      })
+    | null
   /** Fisher's exact test, when the table (after dropping empty rows and columns) is 2×2. */
   readonly fisher: FisherExactResult | null
 }
@@ -321,10 +330,17 @@ function compareComposition(
             [kept[1]![0]!, kept[1]![1]!],
           ])
         : null
+    const withheld = (r: number) => groups[r]!.small && !show
+    let next = 0
+    const expected = rows.map((r, i) => {
+      if (chiSquare === null || chiSquare.droppedRows.includes(i)) return null
+      const row = chiSquare.expected[next++]!
+      return withheld(r) ? null : row
+    })
     return {
       groups: rows.map((r) => order[r]!),
-      counts: rows.map((r) => (groups[r]!.small && !show ? null : matrix[r]!)),
-      chiSquare,
+      counts: rows.map((r) => (withheld(r) ? null : matrix[r]!)),
+      chiSquare: chiSquare === null ? null : { ...chiSquare, expected },
       fisher,
     }
   }

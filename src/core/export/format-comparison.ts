@@ -157,11 +157,13 @@ export function formatComparisonCsv(c: Comparison): string {
   const comp = c.composition
   if (comp !== null) {
     const add = (t: CompositionTest, label: string) => {
-      t.groups.forEach((g, r) => {
-        comp.categories.forEach((cat, k) => {
-          rows.push(['composition', comp.attribute, g, `count_${cat}`, t.counts[r]?.[k] ?? null])
+      // The pair's counts are rows of the full table: written once, under "all".
+      if (label === 'all')
+        t.groups.forEach((g, r) => {
+          comp.categories.forEach((cat, k) => {
+            rows.push(['composition', comp.attribute, g, `count_${cat}`, t.counts[r]?.[k] ?? null])
+          })
         })
-      })
       rows.push(['chi_square', comp.attribute, label, 'X2', t.chiSquare?.statistic ?? null])
       rows.push(['chi_square', comp.attribute, label, 'df', t.chiSquare?.df ?? null])
       rows.push(['chi_square', comp.attribute, label, 'p', t.chiSquare?.pValue ?? null])

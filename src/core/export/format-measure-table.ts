@@ -22,7 +22,11 @@ export function formatMeasuresJson(table: MeasureTable): string {
   const lines = table.rows.map((row, i) => {
     const record: Record<string, string | number | null> = { [table.columns[0]!]: table.egoIds[i]! }
     columns.forEach((column, c) => {
-      record[column] = row[c] ?? null
+      const value = row[c] ?? null
+      if (value !== null && !Number.isFinite(value)) {
+        throw new Error(`format-measure-table: a measure returned ${value}`)
+      }
+      record[column] = value
     })
     return JSON.stringify(record)
   })
@@ -31,6 +35,6 @@ export function formatMeasuresJson(table: MeasureTable): string {
 
 /** Shortest round-trip text of a number; −0 is written as 0. */
 export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) throw new Error('format-measure-table: a measure returned NaN')
+  if (!Number.isFinite(value)) throw new Error(`format-measure-table: a measure returned ${value}`)
   return Object.is(value, -0) ? '0' : String(value)
 }

@@ -10,6 +10,12 @@ import { isMissing, parseFlag, parseNumber, shorten } from './parse-value.js'
 
 const thousands = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/
 
+/** A number as people write one: no leading zeros, no more than 15 significant digits. */
+function isPlainNumber(raw: string): boolean {
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) return false
+  return raw.replace(/^-|[eE].*$|\./g, '').replace(/^0+/, '').length <= 15
+}
+
 export type ColumnProblem = {
   readonly value: string
   readonly message: string
@@ -40,7 +46,9 @@ export function typeColumn(
 
   if (declared === undefined) {
     const numbers = present.map((raw) => parseNumber(raw))
-    if (present.length > 0 && numbers.every((p) => p.ok)) {
+    // Only plain numbers make a column numeric: codes with leading zeros
+    // ("00123"), and ids too long for a double, stay text as written.
+    if (present.length > 0 && numbers.every((p) => p.ok) && present.every(isPlainNumber)) {
       present.forEach((raw, i) => values.set(raw, (numbers[i] as { value: number }).value))
       return { variable: { type: 'numeric' }, values, problems }
     }

@@ -53,11 +53,18 @@ export function stripBom(text: string): string {
 
 /** Picks `,`, `;` or tab from the first line, preferring a comma. */
 export function detectDelimiter(text: string): string {
-  const end = text.search(/\r|\n/)
-  const first = end === -1 ? text : text.slice(0, end)
-  if (first.includes(',')) return ','
-  if (first.includes(';')) return ';'
-  if (first.includes('\t')) return '\t'
+  // Count candidates in the header line, outside quoted names.
+  const seen = { ',': false, ';': false, '\t': false }
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '"') quoted = !quoted
+    else if (!quoted && (c === '\n' || c === '\r')) break
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) seen[c] = true
+  }
+  if (seen[',']) return ','
+  if (seen[';']) return ';'
+  if (seen['\t']) return '\t'
   return ','
 }
 
@@ -114,8 +121,10 @@ function countLineBreaks(fields: readonly string[]): number {
   return count
 }
 
+/** A blank line, or a row of empty cells (a spreadsheet's leftover `;;;;`). */
 function isBlank(fields: readonly string[]): boolean {
-  return fields.length === 1 && fields[0]!.trim() === ''
+  for (const f of fields) if (f.trim() !== '') return false
+  return true
 }
 
 export function readCsv(
@@ -147,13 +156,13 @@ export function readCsv(
             file: file.name,
             ...where,
             message: 'A quoted value is never closed: the opening " has no closing ".',
-            fix: 'Add the missing closing quote, or double any quote inside the value ("").',
+            fix: 'Add the missing closing quote, or double any quote inside the value (""). If the file uses another delimiter, give it with --delimiter.',
           }
         : {
             file: file.name,
             ...where,
             message: 'Text follows the closing quote of a quoted value.',
-            fix: 'Put the whole value inside the quotes and write a quote inside a value as "".',
+            fix: 'Put the whole value inside the quotes and write a quote inside a value as "". If the file uses another delimiter, give it with --delimiter.',
           }
     return err(new SpnetError('validation', `${file.name} is not valid CSV.`, { issues: [issue] }))
   }

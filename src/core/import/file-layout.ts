@@ -44,11 +44,16 @@ export type Layout = {
   readonly attributes: readonly AttributeColumn[]
 }
 
-/** An upper bound for the number of data rows: the number of lines. */
+/**
+ * An upper bound for the number of data rows: the number of line ends, LF
+ * or CR (old Mac files end lines with CR alone), plus one.
+ */
 export function rowCapacity(text: string): number {
   let lines = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
-  return lines
+  let crs = 1
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) crs++
+  return Math.max(lines, crs)
 }
 
 /**
@@ -68,6 +73,8 @@ export function resolveLayout(
     readonly flags?: readonly string[]
     /** Optional columns read like attributes (e.g. frequency). */
     readonly asAttributes?: readonly string[]
+    /** Optional columns the user named: they must exist. */
+    readonly explicit?: ReadonlySet<ColumnRole>
   },
 ): Layout | null {
   const fields = new Map<string, number>()
@@ -89,7 +96,28 @@ export function resolveLayout(
     }
     fields.set(name, i)
   })
+  // A column named in another case ("State", "Ego_ID") is the column meant.
+  for (const [, name] of [...columns.required, ...(columns.optional ?? [])]) {
+    if (fields.has(name)) continue
+    const matches = header.columns.flatMap((c, i) =>
+      c.toLowerCase() === name.toLowerCase() ? [i] : [],
+    )
+    if (matches.length === 1) fields.set(name, matches[0]!)
+  }
   const listed = header.columns.filter((c) => c !== '').map((c) => shorten(c, 30))
+  for (const [role, name] of (columns.optional ?? []).filter(
+    ([role]) => columns.explicit?.has(role) === true,
+  )) {
+    if (!fields.has(name)) {
+      issues.add({
+        file,
+        line: header.line,
+        message: `${file} has no "${name}" column (named with ${roleFlags[role]}). Its columns are: ${listed.join(', ') || '(none)'}.`,
+        fix: `Give ${roleFlags[role]} the name of an existing column.`,
+      })
+      usable = false
+    }
+  }
   for (const [role, name] of columns.required) {
     if (!fields.has(name)) {
       issues.add({
@@ -115,17 +143,28 @@ export function resolveLayout(
   }
   if (!usable) return null
   const asAttributes = new Set(columns.asAttributes ?? [])
-  const special = new Set<string>([
-    ...columns.required.map(([, n]) => n),
-    ...(columns.optional ?? []).map(([, n]) => n).filter((n) => !asAttributes.has(n)),
-    ...flags,
-  ])
+  const special = new Set<number>(
+    [
+      ...columns.required.map(([, n]) => n),
+      ...(columns.optional ?? []).map(([, n]) => n).filter((n) => !asAttributes.has(n)),
+      ...flags,
+    ].flatMap((n) => {
+      const i = fields.get(n)
+      return i === undefined ? [] : [i]
+    }),
+  )
+  // Attribute columns found under another case keep the name asked for.
+  const canonical = new Map<number, string>()
+  for (const n of asAttributes) {
+    const i = fields.get(n)
+    if (i !== undefined) canonical.set(i, n)
+  }
   const attributes: AttributeColumn[] = []
   header.columns.forEach((name, i) => {
     // Unnamed columns (a spreadsheet's trailing commas) are read, to check they are empty.
-    if (name !== '' && (special.has(name) || fields.get(name) !== i)) return
+    if (name !== '' && (special.has(i) || (fields.get(name) !== i && !canonical.has(i)))) return
     attributes.push({
-      name,
+      name: canonical.get(i) ?? name,
       field: i,
       codes: new Int32Array(capacity),
       distinct: [],

@@ -24,8 +24,10 @@ export function parseNumber(raw: string): Parsed<number> {
       ok: false,
       message: `"${shorten(raw)}" is not a number.`,
       fix: thousands
-        ? 'Remove the thousands separators (write 1234, not 1,234).'
-        : 'Write a plain number such as 3 or 2.5, or leave the cell empty (or NA) when it is missing.',
+        ? 'Write numbers without thousands separators and with a decimal point (1234, or 1.234 if the comma was a decimal comma).'
+        : /^[+-]?\d+,\d+$/.test(raw)
+          ? `Use a decimal point, not a comma (${raw.replace(',', '.')}).`
+          : 'Write a plain number such as 3 or 2.5, or leave the cell empty (or NA) when it is missing.',
     }
   }
   const value = Number(raw)
@@ -48,6 +50,7 @@ const stateWords: ReadonlyMap<string, TieState> = new Map([
   ['dont know', 'dont_know'],
   ['don’t know', 'dont_know'],
   ['not_asked', 'not_asked'],
+  ['not asked', 'not_asked'],
 ])
 
 /** Parses a tie state, case-insensitively; an empty cell means `yes`. */

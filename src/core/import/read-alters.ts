@@ -8,6 +8,7 @@ import {
   trimmed,
   unknownEgoIssue,
   widthOk,
+  type ColumnRole,
   type Layout,
 } from './file-layout.js'
 import type { IssueCollector } from './issue-collector.js'
@@ -38,6 +39,8 @@ export type AlterColumns = {
   readonly frequency: string
   /** Name-generator columns; undefined: those of `defaults` present. */
   readonly generators: readonly string[] | undefined
+  /** Optional columns the user named (they must exist). */
+  readonly explicit: ReadonlySet<ColumnRole>
 }
 
 /** Reads alters.csv; null (issues added) when its header is unusable. */
@@ -64,6 +67,15 @@ export function readAlters(
     file,
     (header) => {
       generatorColumns = cols.generators ?? defaults.filter((g) => header.columns.includes(g))
+      if (generatorColumns.length > 30) {
+        issues.add({
+          file: file.name,
+          line: header.line,
+          message: `${generatorColumns.length} name-generator columns were named; spnet handles up to 30.`,
+          fix: 'Name fewer columns with --generators.',
+        })
+        return null
+      }
       layout = resolveLayout(file.name, header, capacity, issues, {
         required: [
           ['egoId', cols.egoId],
@@ -72,6 +84,7 @@ export function readAlters(
         optional: [['frequency', cols.frequency]],
         flags: generatorColumns,
         asAttributes: [cols.frequency],
+        explicit: cols.explicit,
       })
       if (layout === null) return null
       const lay = layout

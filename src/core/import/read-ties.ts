@@ -9,6 +9,7 @@ import {
   trimmed,
   unknownEgoIssue,
   widthOk,
+  type ColumnRole,
 } from './file-layout.js'
 import type { IssueCollector } from './issue-collector.js'
 import { parseNumber, parseTieState, shorten } from './parse-value.js'
@@ -37,6 +38,8 @@ export type TieColumns = {
   readonly to: string
   readonly state: string
   readonly weight: string
+  /** Optional columns the user named (they must exist). */
+  readonly explicit: ReadonlySet<ColumnRole>
 }
 
 /** Reads ties.csv, checking every pair: known alters, no self-ties, no repeats. */
@@ -73,8 +76,27 @@ export function readTies(
           ['state', cols.state],
           ['weight', cols.weight],
         ],
+        explicit: cols.explicit,
       })
       if (lay === null) return null
+      // Without a state column every listed pair is a tie. If other columns
+      // are there, one of them may hold the states under another name.
+      const unused = header.columns.filter(
+        (c) =>
+          c !== '' &&
+          ![cols.egoId, cols.from, cols.to, cols.weight].some(
+            (n) => n.toLowerCase() === c.toLowerCase(),
+          ),
+      )
+      if (!lay.fields.has(cols.state) && unused.length > 0) {
+        issues.add({
+          file: file.name,
+          line: header.line,
+          message: `${file.name} has no "${cols.state}" column, so every pair listed would be a tie, but it has the column${unused.length === 1 ? '' : 's'} ${unused.map((c) => `"${c}"`).join(', ')}.`,
+          fix: `If a column holds the tie states (yes, no, dont_know, not_asked), name it with --state-col; otherwise remove ${unused.length === 1 ? 'it' : 'them'}.`,
+        })
+        return null
+      }
       const egoField = lay.fields.get(cols.egoId)!
       const fromField = lay.fields.get(cols.from)!
       const toField = lay.fields.get(cols.to)!

@@ -3,7 +3,6 @@ import { SpnetError } from '../errors.js'
 import { codebookSchema, type Codebook, type Variable } from '../network/codebook.js'
 import { builtInCodebook } from '../network/conventions.js'
 import {
-  tieStates,
   type Alter,
   type AlterTie,
   type AttributeValue,
@@ -14,7 +13,7 @@ import { alterId, alterIndex, egoId } from '../network/ids.js'
 import { err, ok, type Result } from '../result.js'
 import { jsonSyntaxError, locateJsonPath } from './json-location.js'
 import { IssueCollector } from './issue-collector.js'
-import { shorten } from './parse-value.js'
+import { parseTieState, shorten } from './parse-value.js'
 
 /**
  * spnet's own JSON form of a study: the same data as the three-file layout
@@ -37,8 +36,9 @@ const nonEmpty = (what: string) =>
 const tieJson = z.strictObject({
   from: nonEmpty('alter'),
   to: nonEmpty('alter'),
+  // Any spelling the CSV reader takes, in any case (checked in fromStudyJson).
   state: z._default(
-    z.enum(tieStates, { error: 'The state must be yes, no, dont_know or not_asked.' }),
+    z.string({ error: 'The state must be yes, no, dont_know or not_asked.' }),
     'yes',
   ),
   weight: z.optional(z.nullable(z.number({ error: 'The weight must be a number or null.' }))),
@@ -180,6 +180,8 @@ export function fromStudyJson(json: StudyJson, fileName: string): Result<Study> 
     const ties: AlterTie[] = []
     ego.ties.forEach((tie, k) => {
       const path = `${at}.ties[${k}]`
+      const state = parseTieState(tie.state.trim())
+      if (!state.ok) add(`${path}.state`, state.message, state.fix)
       const from = index.get(tie.from)
       const to = index.get(tie.to)
       if (from === undefined)
@@ -205,11 +207,12 @@ export function fromStudyJson(json: StudyJson, fileName: string): Result<Study> 
         )
         return
       }
+      if (!state.ok) return
       pairs.set(key, k)
       ties.push({
         from: alterIndex(from),
         to: alterIndex(to),
-        state: tie.state,
+        state: state.value,
         weight: tie.weight ?? null,
       })
     })

@@ -172,13 +172,28 @@ describe('importThreeFiles: valid input', () => {
   it('treats NA and empty cells as missing, and keeps very large and tiny numbers', () => {
     const s = study({
       alters:
-        'ego_id,alter_id,frequency,weight_kg\nE1,A,NA,1e300\nE1,B,,-2.5e-300\nE1,C,4,99999999999999999999\n',
+        'ego_id,alter_id,frequency,weight_kg\nE1,A,NA,1e300\nE1,B,,-2.5e-300\nE1,C,4,123456789012345\n',
       ties: 'ego_id,from,to,weight\nE1,A,B,1e308\n',
     })
     const alters = s.networks[0]!.alters
     expect(alters.map((a) => a.frequency)).toEqual([null, null, 4])
-    expect(alters.map((a) => a.attributes['weight_kg'])).toEqual([1e300, -2.5e-300, 1e20])
+    expect(alters.map((a) => a.attributes['weight_kg'])).toEqual([
+      1e300, -2.5e-300, 123456789012345,
+    ])
     expect(s.networks[0]!.ties[0]!.weight).toBe(1e308)
+  })
+
+  it('keeps codes that look like numbers as written: leading zeros, ids too long for a number', () => {
+    const s = study({
+      egos: 'ego_id,code,ods\nE1,00123,12345678901234567890\nE2,01,12345678901234567891\n',
+      alters: 'ego_id,alter_id\n',
+      ties: 'ego_id,from,to\n',
+    })
+    expect(s.codebook.ego).toMatchObject({ code: { type: 'text' }, ods: { type: 'text' } })
+    expect(s.networks.map((n) => n.ego.attributes)).toEqual([
+      { code: '00123', ods: '12345678901234567890' },
+      { code: '01', ods: '12345678901234567891' },
+    ])
   })
 
   it('keeps accented names, emoji and long ids as they are', () => {
@@ -446,6 +461,42 @@ describe('importThreeFiles: every problem is reported with file, line, column an
     })
     expect(issue.line).toBe(4)
     expect(issue.message).toContain('line 2')
+  })
+  it('40. old-Mac line endings (CR alone) are read like any other', () => {
+    const cr = (t: string) => t.replaceAll('\n', '\r')
+    const s = study({ egos: cr(EGOS), alters: cr(ALTERS), ties: cr(TIES) })
+    expect(s.networks.map((n) => n.alters.length)).toEqual([3, 1])
+    expect(s.networks[1]!.ego.attributes).toEqual({ sector: 'primary_care', imd_quintile: 5 })
+    expect(s.networks[0]!.ties.map((t) => t.state)).toEqual(['yes', 'dont_know'])
+  })
+  it('41. a ties file without a state column but with another column is refused', () => {
+    const issue = only({ ties: 'ego_id,from,to,tie_state\nE1,A,B,no\n' })
+    expect(issue).toMatchObject({
+      file: 'ties.csv',
+      line: 1,
+      fix: expect.stringContaining('--state-col'),
+    })
+  })
+  it('42. columns named in another case are found ("State", "Ego_ID")', () => {
+    const s = study({ ties: 'Ego_ID,From,To,State\nE1,A,B,no\n' })
+    expect(s.networks[0]!.ties).toEqual([{ from: 0, to: 1, state: 'no', weight: null }])
+  })
+  it('43. a column named with --state-col, --weight-col or --frequency-col must exist', () => {
+    expect(only({}, { columns: { state: 'kind' } }).fix).toContain('--state-col')
+    expect(only({}, { columns: { frequency: 'freq' } }).fix).toContain('--frequency-col')
+  })
+  it('44. the delimiter is read from the header outside quoted names', () => {
+    const s = study({ egos: '"ego_id";"note, free text"\nE1;a\nE2;b\n' })
+    expect(s.networks[0]!.ego.attributes).toEqual({ 'note, free text': 'a' })
+  })
+  it("45. rows of empty cells (a spreadsheet's leftovers) are skipped", () => {
+    const s = study({ egos: 'ego_id;sector\nE1;vcse\n;\n;;\nE2;vcse\n' })
+    expect(s.networks.map((n) => n.ego.id)).toEqual(['E1', 'E2'])
+  })
+  it('46. a decimal comma gets its own hint', () => {
+    expect(
+      only({ alters: ALTERS.replace('E1,A,vcse,3,1,0', 'E1,A,vcse,"2,5",1,0') }).fix,
+    ).toContain('not a comma (2.5)')
   })
   it('39. a flood of problems is capped at 100 listed, with the total counted', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `E9,A${i},vcse,1,1,0`).join('\n')

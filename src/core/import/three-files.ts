@@ -72,6 +72,10 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   }
   const issues = new IssueCollector()
   const delimiter = options.delimiter
+  const named = definedOnly(options.columns ?? {})
+  const explicit = new Set(
+    (['state', 'weight', 'frequency'] as const).filter((role) => named[role] !== undefined),
+  )
   const names = { egos: files.egos.name, alters: files.alters.name }
 
   const egos = readEgos(files.egos, cols.egoId, delimiter, issues)
@@ -81,7 +85,7 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   const alters = readAlters(
     files.alters,
     egos.value,
-    { ...cols, generators: cols.generators },
+    { ...cols, generators: cols.generators, explicit },
     defaultGenerators,
     files.egos.name,
     delimiter,
@@ -90,7 +94,15 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   if (!alters.ok) return alters
   if (alters.value === null) return err(issues.toError(`Importing ${files.alters.name}`))
 
-  const ties = readTies(files.ties, egos.value, alters.value, cols, names, delimiter, issues)
+  const ties = readTies(
+    files.ties,
+    egos.value,
+    alters.value,
+    { ...cols, explicit },
+    names,
+    delimiter,
+    issues,
+  )
   if (!ties.ok) return ties
 
   if (issues.isEmpty()) {

@@ -70,7 +70,7 @@ export function categoryCoding(
   }
 }
 
-/** The code of a category, or −1 when no alter has it. @internal */
+/** The code of a category: its level, or −1 when it is neither a level nor any alter's value. @internal */
 export function codeOf(coding: CategoryCoding, category: string | null): number {
   return category === null ? -1 : coding.levels.indexOf(category)
 }

@@ -55,11 +55,11 @@ export const bridgingPairsSpec: MeasureSpec = {
     'open pairs with one alter in group set A and the other in B (default A = primary_care, B = vcse, local_authority)',
   undefinedWhen: '–',
   citation: 'spnet; after Burt (2005), Brokerage and Closure',
-  columns: (ctx) => (ctx.attributes.length === 0 || ctx.bridge === null ? [] : ['bridging_pairs']),
+  columns: () => ['bridging_pairs'],
   compute: (net, ctx, facts) => {
     const first = ctx.attributes[0]
-    return first === undefined || ctx.bridge === null
-      ? []
+    return first === undefined
+      ? [null]
       : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB, facts.codings[0])]
   },
 }

@@ -100,10 +100,11 @@ export const brokerageSpec: MeasureSpec = {
     'open pairs by group: coordinator x_j = x_k = x_ego; itinerant x_j = x_k ≠ x_ego; gatekeeper_representative one shares x_ego; liaison all differ; total all open pairs',
   undefinedWhen: "roles: the ego's value is missing; total: –",
   citation: 'Gould & Fernandez (1989), Sociological Methodology 19; sna brokerage',
-  columns: (ctx) => (ctx.attributes.length === 0 ? ['brokerage_total'] : brokerageColumns),
+  columns: () => brokerageColumns,
   compute: (net, ctx, facts) => {
     const first = ctx.attributes[0]
-    if (first === undefined) return [openPairCount(facts.graph)]
+    // Without an attribute the roles are undefined; the open pairs are not.
+    if (first === undefined) return [null, null, null, null, openPairCount(facts.graph)]
     const b = brokerage(net, first.name, facts.egoValue, facts.codings[0], facts.graph)
     return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
   },

@@ -222,28 +222,32 @@ describe('measureContext', () => {
     expect(ctx.bridge).toEqual({ a: ['primary_care', 'vcse'], b: ['vcse', 'local_authority'] })
   })
 
-  it('no bridge (bridging_pairs left out, with a note) when the first attribute lacks the default categories', () => {
+  it('the default bridge, with a note, when the first attribute lacks its categories (bridging_pairs is then 0)', () => {
     // role has none of primary_care, vcse, local_authority.
     const result = measureContext(study, { attributes: ['role'] })
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.value.context.bridge).toBeNull()
+    expect(result.value.context.bridge).toEqual({
+      a: ['primary_care'],
+      b: ['vcse', 'local_authority'],
+    })
     expect(result.value.notes).toHaveLength(1)
-    // One side present is not enough: primary_care declared, neither vcse nor local_authority.
+    // One side present is not enough for no note: primary_care declared, neither vcse nor local_authority.
     const onlyPrimary: Codebook = {
       ego: codebook.ego,
       alter: { org_type: { type: 'categorical', levels: ['primary_care', 'other'] } },
     }
-    expect(contextOf(studyOf([e1], onlyPrimary)).bridge).toBeNull()
-    // One category of each side is enough.
+    const partial = measureContext(studyOf([e1], onlyPrimary))
+    expect(partial.ok && partial.value.notes.some((n) => n.includes('bridging_pairs is 0'))).toBe(
+      true,
+    )
+    // One category of each side is enough: no note.
     const oneEach: Codebook = {
       ego: codebook.ego,
       alter: { org_type: { type: 'categorical', levels: ['primary_care', 'vcse'] } },
     }
-    expect(contextOf(studyOf([e1], oneEach)).bridge).toEqual({
-      a: ['primary_care'],
-      b: ['vcse', 'local_authority'],
-    })
+    const both = measureContext(studyOf([e1], oneEach))
+    expect(both.ok && both.value.notes.some((n) => n.includes('bridging_pairs'))).toBe(false)
   })
 
   it('ego default "link_worker" when the study has no `sector` ego attribute', () => {
@@ -527,24 +531,32 @@ describe('computeMeasures', () => {
     expect(r.iqv_band).toBeCloseTo(15 / 16, 15)
   })
 
-  it('no attribute: no composition, E-I, brokerage role or bridging columns; brokerage_total stays', () => {
+  it('no attribute: no composition or E-I columns; brokerage roles and bridging are NA, brokerage_total stays', () => {
     const table = computeMeasures(study, contextOf(study, { attributes: [] }))
     expect(table.columns).toEqual([
       ...defaultColumns.slice(0, 11),
+      'brokerage_coordinator',
+      'brokerage_itinerant',
+      'brokerage_gatekeeper_representative',
+      'brokerage_liaison',
       'brokerage_total',
+      'bridging_pairs',
       'mean_frequency',
       'multiplexity',
       'size_work_contact',
       'size_refers_to',
     ])
     expect(rowOf(table, 'e3').brokerage_total).toBe(10)
+    expect(rowOf(table, 'e3').brokerage_liaison).toBeNull()
+    expect(rowOf(table, 'e3').bridging_pairs).toBeNull()
     expect(rowOf(table, 'e5').brokerage_total).toBe(1)
   })
 
-  it('no generators: no multiplexity or size_<generator> columns', () => {
+  it('no generators: multiplexity is NA and there are no size_<generator> columns', () => {
     const s: Study = { ...study, generators: [] }
-    const columns = computeMeasures(s, contextOf(s)).columns
-    expect(columns).toEqual(defaultColumns.slice(0, -3))
+    const table = computeMeasures(s, contextOf(s))
+    expect(table.columns).toEqual(defaultColumns.slice(0, -2))
+    expect(rowOf(table, 'e3').multiplexity).toBeNull()
   })
 
   it('ego default "link_worker": every ego is in a group no alter is in', () => {
@@ -575,9 +587,9 @@ describe('computeMeasures', () => {
     expect(rowOf(table, 'e2').brokerage_liaison).toBeNull()
   })
 
-  it('bridging_pairs is left out when there is no bridge; an explicit bridge brings it back', () => {
+  it('bridging_pairs is 0 when no alter is in the default bridge categories; an explicit bridge counts', () => {
     const none = computeMeasures(study, contextOf(study, { attributes: ['role'] }))
-    expect(none.columns).not.toContain('bridging_pairs')
+    expect(rowOf(none, 'e3').bridging_pairs).toBe(0)
     expect(none.columns).toContain('brokerage_total')
     const chosen = computeMeasures(
       study,

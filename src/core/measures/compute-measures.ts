@@ -87,7 +87,7 @@ export function measureContext(
         ),
       )
     }
-    names = options.attributes
+    names = [...new Set(options.attributes)]
   }
   const attributes: AttributeLevels[] = names.map((name) => ({
     name,
@@ -124,7 +124,7 @@ export function measureContext(
     }
   }
 
-  let bridge: MeasureContext['bridge'] = options.bridge ?? defaultBridge
+  const bridge: MeasureContext['bridge'] = options.bridge ?? defaultBridge
   const firstLevels = attributes[0]?.levels ?? []
   if (
     options.bridge === undefined &&
@@ -134,9 +134,8 @@ export function measureContext(
       defaultBridge.b.some((c) => firstLevels.includes(c))
     )
   ) {
-    bridge = null
     notes.push(
-      `"${attributes[0]!.name}" lacks the default bridge categories (${defaultBridge.a.join(', ')} : ${defaultBridge.b.join(', ')}), so bridging_pairs is left out. Choose categories with --bridge A:B.`,
+      `"${attributes[0]!.name}" has none of the default bridge categories (${defaultBridge.a.join(', ')} : ${defaultBridge.b.join(', ')}) on one side, so bridging_pairs is 0. Choose categories with --bridge A:B.`,
     )
   }
   if (options.bridge !== undefined) {
@@ -177,8 +176,8 @@ export function computeMeasures(
 ): MeasureTable {
   const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
   const positions = context.attributes.map((a) => new Map(a.levels.map((level, i) => [level, i])))
-  const bridgeA = new Set(context.bridge?.a)
-  const bridgeB = new Set(context.bridge?.b)
+  const bridgeA = new Set(context.bridge.a)
+  const bridgeB = new Set(context.bridge.b)
   const rows = study.networks.map((net) => {
     const facts: EgoFacts = {
       graph: egoGraph(net),

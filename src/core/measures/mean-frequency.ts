@@ -20,7 +20,16 @@ export function meanFrequency(net: EgoNetwork): number | null {
     sum += alter.frequency
     count++
   }
-  return count === 0 ? null : sum / count
+  if (count === 0) return null
+  if (Number.isFinite(sum)) return sum / count
+  // Values near the largest double overflow the sum; a running mean cannot.
+  let mean = 0
+  let k = 0
+  for (const alter of net.alters) {
+    if (alter.frequency === null) continue
+    mean += (alter.frequency - mean) / ++k
+  }
+  return mean
 }
 
 export const meanFrequencySpec: MeasureSpec = {

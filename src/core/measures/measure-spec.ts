@@ -17,8 +17,8 @@ export type MeasureContext = {
   readonly egoAttribute: string
   /** x_ego when the study has no such ego attribute at all. */
   readonly egoDefault: string | null
-  /** Bridge group sets; null leaves `bridging_pairs` out. */
-  readonly bridge: { readonly a: readonly string[]; readonly b: readonly string[] } | null
+  /** Bridge group sets. */
+  readonly bridge: { readonly a: readonly string[]; readonly b: readonly string[] }
   readonly generators: readonly string[]
 }
 

@@ -28,6 +28,7 @@ export const multiplexitySpec: MeasureSpec = {
   formula: 'mean number of name generators that named each alter',
   undefinedWhen: 'n = 0',
   citation: 'Verbrugge (1979), Social Forces 57(4)',
-  columns: (ctx) => (ctx.generators.length === 0 ? [] : ['multiplexity']),
-  compute: (net, ctx) => (ctx.generators.length === 0 ? [] : [multiplexity(net)]),
+  columns: () => ['multiplexity'],
+  // Without name-generator columns there is nothing to count: NA, not 0.
+  compute: (net, ctx) => [ctx.generators.length === 0 ? null : multiplexity(net)],
 }
