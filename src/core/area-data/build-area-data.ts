@@ -10,10 +10,13 @@ import type {
   PracticeScores,
   PracticeTable,
 } from '../deprivation/area-tables.js'
+import { editionAreaCount } from '../deprivation/area-tables.js'
+import { decileOfRank } from '../deprivation/imd-groups.js'
 import {
   practiceScoresFromFingertips,
   practiceScoresFromPatients,
 } from '../deprivation/practice-scores.js'
+import { rankScores } from '../deprivation/rank-scores.js'
 import type { AreaDataset, IodDataset, IodVariant } from './area-datasets.js'
 
 /**
@@ -100,11 +103,26 @@ export function buildAreaData(
     for (const edition of [2019, 2025] as const) {
       const table = iod[edition]
       if (table === undefined || ![...table.areas.values()].some((a) => a.score !== null)) continue
-      practiceScores[edition] = practiceScoresFromPatients(
+      const computed = practiceScoresFromPatients(
         { extractDate: patients.extractDate, counts },
         table,
         `IoD${edition} LSOA scores weighted by registered patients${patients.extractDate === null ? '' : ` (${patients.extractDate})`}`,
       )
+      // The patients file's LSOAs must be this edition's geography (2011 for
+      // 2019, 2021 for 2025); otherwise most patients would fall out.
+      const listed = [...computed.listSizes!.values()].reduce((s, n) => s + n, 0)
+      const left = [...computed.partlyUnscored].reduce(
+        (s, [p, share]) => s + share * (computed.listSizes!.get(p) ?? 0),
+        0,
+      )
+      const coverage = listed === 0 ? 0 : 1 - left / listed
+      const official = practiceScores[edition]
+      if (official !== undefined) {
+        // OHID's own scores stay; registered patients give them list sizes for PCN means.
+        practiceScores[edition] = { ...official, listSizes: computed.listSizes }
+      } else if (coverage >= 0.9) {
+        practiceScores[edition] = computed
+      }
     }
   }
   return { iod, crosswalk, postcodes, practices, pcns, practiceScores }
@@ -131,10 +149,19 @@ function combineIod(edition: Edition, parts: readonly IodDataset[]): IodTable {
       a.population ??= population
     }
   }
+  // A table with scores but no ranks: rank the scores (1 = highest), as MHCLG does.
+  if ([...areas.values()].every((a) => a.rank === null)) {
+    const scores = new Map(
+      [...areas].flatMap(([code, a]) => (a.score === null ? [] : [[code, a.score] as const])),
+    )
+    for (const [code, rank] of rankScores(scores)) areas.get(code)!.rank = rank
+  }
   const ranked = new Map<string, IodArea>()
   for (const [code, a] of areas) {
-    if (a.rank === null || a.decile === null) continue
-    ranked.set(code, { ...a, rank: a.rank, decile: a.decile })
+    if (a.rank === null) continue
+    // A table with ranks but no deciles: the national decile of the rank.
+    const decile = a.decile ?? decileOfRank(a.rank, editionAreaCount[edition])
+    ranked.set(code, { ...a, rank: a.rank, decile })
   }
   return { edition, areas: ranked }
 }

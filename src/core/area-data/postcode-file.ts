@@ -39,7 +39,19 @@ const RECORD = 20
 const BLOCK = 65_536
 const KEY = 7
 const NONE = 0xffffffff
-const nations: readonly Nation[] = ['england', 'wales', 'scotland', 'northern_ireland', 'unknown']
+// Stored as an index: new nations go at the end so saved indexes keep their meaning.
+const nations: readonly Nation[] = [
+  'england',
+  'wales',
+  'scotland',
+  'northern_ireland',
+  'unknown',
+  'channel_islands',
+  'isle_of_man',
+]
+
+/** Outward code (area, district) then inward code (sector digit, unit letters), spaces removed. */
+const ukPostcode = /^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/
 
 /** The key of a postcode: upper case, no spaces, padded to 7 characters. */
 export function postcodeKey(postcode: string): string {
@@ -66,12 +78,8 @@ export class PostcodeIndexBuilder {
     const raw = cellText(cells[cols.postcode])
     if (raw === '') return null
     const key = postcodeKey(raw)
-    if (
-      !/^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/.test(key.trim()) &&
-      !/^[A-Z0-9]{5,7}$/.test(key.trim())
-    ) {
+    if (!ukPostcode.test(raw.replace(/\s+/g, '').toUpperCase()))
       return `"${raw}" is not a postcode.`
-    }
     const l21 = cols.lsoa21 >= 0 ? cellText(cells[cols.lsoa21]).toUpperCase() : ''
     const l11 = cols.lsoa11 >= 0 ? cellText(cells[cols.lsoa11]).toUpperCase() : ''
     const term = cols.terminated >= 0 ? cellText(cells[cols.terminated]) : ''
@@ -171,6 +179,7 @@ export function postcodeIndex(bytes: Uint8Array, lsoas: readonly string[]): Post
   }
   return {
     find: (postcode) => {
+      if (!ukPostcode.test(postcode.replace(/\s+/g, '').toUpperCase())) return null
       const key = postcodeKey(postcode)
       let lo = 0
       let hi = count - 1

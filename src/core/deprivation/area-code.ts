@@ -4,7 +4,14 @@
  * and Northern Irish (95…) areas have their own, non-comparable indices.
  */
 
-export type Nation = 'england' | 'wales' | 'scotland' | 'northern_ireland' | 'unknown'
+export type Nation =
+  | 'england'
+  | 'wales'
+  | 'scotland'
+  | 'northern_ireland'
+  | 'channel_islands'
+  | 'isle_of_man'
+  | 'unknown'
 
 /** LSOA or data-zone code, e.g. E01021988 (England), W01000001 (Wales), S01006506 (a Scottish data zone). */
 const lsoaPattern = /^([EWS])01\d{6}$/
@@ -37,21 +44,28 @@ export function countryNation(code: string): Nation {
       return 'scotland'
     case 'N92000002':
       return 'northern_ireland'
+    case 'L93000001':
+      return 'channel_islands'
+    case 'M83000003':
+      return 'isle_of_man'
     default:
       return 'unknown'
   }
 }
 
-const nationNames: Record<Nation, string> = {
-  england: 'England',
-  wales: 'Wales',
-  scotland: 'Scotland',
-  northern_ireland: 'Northern Ireland',
-  unknown: 'outside England',
+const whereWords: Record<Nation, string> = {
+  england: 'is in England',
+  wales: 'is in Wales',
+  scotland: 'is in Scotland',
+  northern_ireland: 'is in Northern Ireland',
+  channel_islands: 'is in the Channel Islands',
+  isle_of_man: 'is on the Isle of Man',
+  unknown: 'is outside England',
 }
 
-export function nationName(nation: Nation): string {
-  return nationNames[nation]
+/** "is in Wales", "is on the Isle of Man", "is outside England". */
+export function whereIs(nation: Nation): string {
+  return whereWords[nation]
 }
 
 /** Where to find the index for an area outside England. */

@@ -24,6 +24,15 @@ export function isCore20(decile: number): boolean {
 }
 
 /**
+ * Three national groups for small samples (DOMAIN.md §2): 1 = the most
+ * deprived 20% (Core20, deciles 1–2), 2 = the middle 40% (deciles 3–6),
+ * 3 = the least deprived 40% (deciles 7–10).
+ */
+export function nationalGroup3(decile: number): number {
+  return decile <= 2 ? 1 : decile <= 6 ? 2 : 3
+}
+
+/**
  * Tertiles of the sample (not national): for small studies of ~20 link
  * workers, researchers often use three groups. Egos are ordered by national
  * rank (most deprived first) and cut into thirds as equal as possible; equal

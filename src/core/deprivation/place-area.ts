@@ -3,7 +3,7 @@ import { SpnetError } from '../errors.js'
 import { err, ok, type Result } from '../result.js'
 import {
   lsoaNation,
-  nationName,
+  whereIs,
   normaliseAreaCode,
   otherIndexHint,
   pcnCodePattern,
@@ -139,7 +139,7 @@ export function placeByLsoa(
     )
   }
   if (nation !== 'england') {
-    return fail('unsupported', `${code} is in ${nationName(nation)}.`, otherIndexHint(nation))
+    return fail('unsupported', `${code} ${whereIs(nation)}.`, otherIndexHint(nation))
   }
   const table = iodTable(data, edition)
   if (!table.ok) return table
@@ -196,17 +196,25 @@ export function placeByLsoa(
   const rank = Math.round(
     ranks.length % 2 === 1 ? ranks[Math.floor(middle)]! : (ranks[middle - 1]! + ranks[middle]!) / 2,
   )
-  const scores = found.map((f) => f.area.score)
-  const score = scores.every((s): s is number => s !== null)
-    ? scores.reduce((sum, s) => sum + s, 0) / scores.length
-    : null
+  // The mean score, weighted by population where the IoD file gives it.
+  const weighted = found.every((f) => f.area.score !== null && f.area.population !== null)
+  const scored = found.every((f) => f.area.score !== null)
+  const weight = (f: (typeof found)[number]) => (weighted ? f.area.population! : 1)
+  const total = found.reduce((sum, f) => sum + weight(f), 0)
+  const score =
+    scored && total > 0
+      ? found.reduce((sum, f) => sum + f.area.score! * weight(f), 0) / total
+      : null
+  const unranked = links.filter((l) => !table.value.areas.has(l.code)).map((l) => l.code)
   const decile = decileOfRank(rank, table.value.areas.size)
   return ok(
     placement(edition, method, found.map((f) => f.link.code).join('+'), { score, rank, decile }, [
       ...warnings,
       `LSOA ${from} ${code} corresponds to ${found.length} LSOAs ${to} (${found
         .map((f) => `${f.link.code} decile ${f.area.decile}`)
-        .join(', ')}); spnet used their median rank and mean score: not an exact fit.`,
+        .join(
+          ', ',
+        )}${unranked.length > 0 ? `; ${unranked.join(', ')} not ranked` : ''}); spnet used their median rank and ${weighted ? 'population-weighted ' : ''}mean score: not an exact fit.`,
     ]),
   )
 }
@@ -259,21 +267,21 @@ export function placeByPostcode(
     )
   }
   if (record.terminated !== null) {
-    const when =
-      record.terminated.length === 6
-        ? `${record.terminated.slice(0, 4)}-${record.terminated.slice(4)}`
-        : record.terminated
+    const when = /^\d{6}$/.test(record.terminated)
+      ? ` in ${record.terminated.slice(0, 4)}-${record.terminated.slice(4)}`
+      : ''
+    const was = record.lsoa21 ?? record.lsoa11
     return fail(
       'not_found',
-      `The postcode ${normal.postcode} was retired in ${when}` +
-        (record.lsoa21 !== null ? ` (it was in LSOA ${record.lsoa21}).` : '.'),
+      `The postcode ${normal.postcode} was retired${when}` +
+        (was !== null ? ` (it was in LSOA ${was}).` : '.'),
       'Use the current postcode of the address.',
     )
   }
   if (record.nation !== 'england') {
     return fail(
       'unsupported',
-      `The postcode ${normal.postcode} is in ${nationName(record.nation)}.`,
+      `The postcode ${normal.postcode} ${whereIs(record.nation)}.`,
       otherIndexHint(record.nation),
     )
   }
@@ -324,7 +332,9 @@ export function placeByPractice(
       practice.status === 'active'
         ? []
         : [
-            `Practice ${code} is ${practice.status}${practice.closeDate === null ? '' : ` (closed ${practice.closeDate})`}.`,
+            practice.closeDate === null
+              ? `Practice ${code} is ${practice.status} in the ODS list.`
+              : `Practice ${code} closed on ${isoDate(practice.closeDate)}.`,
           ]
     const placed = placeByPostcode(data, practice.postcode, edition, 'practice-lsoa', warnings)
     return placed.ok ? ok({ ...placed.value, unit: `${code} (${placed.value.unit})` }) : placed
@@ -433,6 +443,12 @@ export function placeByPcn(data: AreaData, raw: string, edition: Edition): Resul
       `None of the practices of ${pcn} has an IMD ${edition} weighted score.`,
     )
   }
+  if (pcns.pcns.get(pcn)?.closed === true) warnings.push(`PCN ${pcn} is closed in the ePCN file.`)
+  if (scores.value.listSizes === null) {
+    warnings.push(
+      'A simple mean of the practices: no list sizes are loaded to weight it (import the registered-patients file).',
+    )
+  }
   const missing = members.filter((m) => !scores.value.scores.has(m))
   if (missing.length > 0) {
     warnings.push(
@@ -476,4 +492,9 @@ function pcnMeans(pcns: PcnTable, scores: PracticeScores): Map<string, number> {
     byPcns.set(pcns, means)
   }
   return means
+}
+
+/** yyyymmdd → yyyy-mm-dd (other text as it is). */
+function isoDate(date: string): string {
+  return /^\d{8}$/.test(date) ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}` : date
 }
