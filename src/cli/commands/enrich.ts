@@ -4,6 +4,7 @@ import { csvFormatRows, dsvFormat } from 'd3-dsv'
 import * as z from 'zod/mini'
 import { categoryOf } from '../../core/measures/alter-categories.js'
 import { classifyEgos } from '../../core/deprivation/classify-egos.js'
+import { nationalGroup3 } from '../../core/deprivation/imd-groups.js'
 import type { Edition } from '../../core/deprivation/area-tables.js'
 import { placementMethods } from '../../core/deprivation/place-area.js'
 import { markdownTable } from '../../core/export/markdown-table.js'
@@ -27,6 +28,8 @@ these columns added to egos.csv:
   imd_decile    national decile, 1 = most deprived 10%
   imd_quintile  national quintile, 1 = most deprived 20%
   imd_tertile   tertile of this sample, 1 = most deprived third of the egos placed
+  imd_group3    national thirds for small samples: 1 most deprived 20%, 2 middle 40%,
+                3 least deprived 40%
   core20        TRUE for the most deprived 20% nationally (Core20)
   imd_edition   2019 or 2025
   imd_method    the method below
@@ -59,6 +62,7 @@ const added = [
   'imd_decile',
   'imd_quintile',
   'imd_tertile',
+  'imd_group3',
   'core20',
   'imd_edition',
   'imd_method',
@@ -139,11 +143,12 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
             String(p.placement.decile),
             String(p.placement.quintile),
             String(p.tertile),
+            String(nationalGroup3(p.placement.decile)),
             p.placement.core20 ? 'TRUE' : 'FALSE',
             String(edition),
             method,
           ]
-        : ['', '', '', '', '', '', String(edition), method]
+        : ['', '', '', '', '', '', '', String(edition), method]
     outRows.push([...keep.map((i) => row[i] ?? ''), ...cells])
   })
 
@@ -227,6 +232,13 @@ async function enrichedCodebook(
       imd_tertile: {
         type: 'numeric',
         label: 'IMD tertile of this sample (1 = most deprived third)',
+        min: 1,
+        max: 3,
+        integer: true,
+      },
+      imd_group3: {
+        type: 'numeric',
+        label: 'IMD national group: 1 most deprived 20%, 2 middle 40%, 3 least deprived 40%',
         min: 1,
         max: 3,
         integer: true,
