@@ -22,6 +22,11 @@ export default tseslint.config(
         'error',
         { allowConstantLoopConditions: true },
       ],
+      // `const { secret: _secret, ...rest } = x` drops a field on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
       'no-restricted-properties': [
         'error',

@@ -7,7 +7,9 @@ export default defineConfig({
   input: { spnet: 'src/cli/bin.ts' },
   platform: 'node',
   logLevel: 'warn',
-  external: [/^node:/],
+  // PGlite loads its WebAssembly and data files beside its own module, argon2 is a
+  // native addon, and pg has optional native parts: they stay in node_modules.
+  external: [/^node:/, /^@electric-sql\/pglite/, /^@node-rs\/argon2/, 'pg', 'pg-native'],
   // jsonc-parser's `main` is a UMD build with runtime requires; its ESM build bundles cleanly.
   resolve: { mainFields: ['module', 'main'] },
   output: {
