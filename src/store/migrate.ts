@@ -1,0 +1,22 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { Kysely } from 'kysely'
+import { SpnetError } from '../core/errors.js'
+import * as initial from './migrations/001-initial.js'
+import type { Database } from './schema.js'
+
+/** Migrations in order; each is applied once, in a transaction, and recorded. */
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }
+
+export async function migrate(db: Kysely<Database>): Promise<readonly string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  if (error !== undefined) {
+    throw new SpnetError('internal', 'The database could not be brought up to date.', {
+      cause: error,
+    })
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

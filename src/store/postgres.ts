@@ -1,0 +1,28 @@
+import pg from 'pg'
+import type { Connection, Db } from './db.js'
+
+/** A PostgreSQL server, for several spnet instances behind a load balancer (DATABASE_URL). */
+export async function openPostgres(url: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max })
+  // Fail now, with the server's own message, rather than on the first request.
+  const probe = await pool.connect()
+  probe.release()
+  const wrap = (client: pg.PoolClient): Connection => ({
+    query: async (sql, params) => {
+      const r = await client.query(sql, params as unknown[] | undefined)
+      return { rows: r.rows as never[], affectedRows: r.rowCount ?? undefined }
+    },
+    release: () => {
+      client.release()
+    },
+  })
+  return {
+    kind: 'postgres',
+    connect: async () => wrap(await pool.connect()),
+    query: async (sql, params) => {
+      const r = await pool.query(sql, params as unknown[] | undefined)
+      return { rows: r.rows as never[], affectedRows: r.rowCount ?? undefined }
+    },
+    close: () => pool.end(),
+  }
+}
