@@ -101,6 +101,20 @@ export const linkWorkerProtocol: Protocol = {
         social_prescribing: 'social_prescribing',
       },
     },
+    {
+      // x_ego for brokerage and the ego E-I index (MEASURES.md): the host's sector.
+      id: 'sector',
+      label: 'Sector of the link worker’s employer or host',
+      from: 'implementation_model',
+      map: {
+        pcn: 'primary_care',
+        gp_federation: 'primary_care',
+        vcse: 'vcse',
+        local_authority: 'local_authority',
+        nhs_trust: 'other_nhs',
+        other: 'other',
+      },
+    },
   ],
   stages: [
     {
@@ -315,6 +329,7 @@ export const linkWorkerProtocol: Protocol = {
       help: 'For example: setting up a new group, filling a gap in provision, sharing funding or information about demand, or joint events.',
       maxAlters: 25,
       quickAdd: ['name', 'sector'],
+      optional: true,
     },
     {
       kind: 'name_generator',
