@@ -1,0 +1,27 @@
+import type { Study } from '../core/network/ego-network.js'
+import type { Protocol } from '../core/protocol/protocol.js'
+import { SpnetError } from '../core/errors.js'
+import { studyFromInterviews } from '../core/interview/study-from-interviews.js'
+import type { Store } from '../store/store.js'
+
+/**
+ * A study's collected data as the analysis engine reads it: one ego network
+ * per interview, sent ones only unless `includeUnsent`.
+ */
+export async function collectedStudy(
+  store: Store,
+  studyId: string,
+  options: { readonly includeUnsent?: boolean; readonly includeNames?: boolean } = {},
+): Promise<{ readonly study: Study; readonly protocol: Protocol; readonly name: string }> {
+  const detail = await store.studies.get(studyId)
+  if (detail === null) throw new SpnetError('not_found', 'There is no such study.')
+  const protocol = await store.protocols.get(detail.protocol.id, detail.protocol.version)
+  if (protocol === null) throw new SpnetError('internal', `The study's protocol is missing.`)
+  const interviews = await store.interviews.ofStudy(studyId, options.includeUnsent !== true)
+  const study = studyFromInterviews(
+    protocol,
+    interviews.map((i) => ({ label: i.label, attributes: i.attributes, state: i.state })),
+    { includeNames: options.includeNames === true },
+  )
+  return { study, protocol, name: detail.name }
+}
