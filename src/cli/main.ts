@@ -10,8 +10,16 @@ type Command = {
 
 // Commands load on demand, so `spnet measures` does not pay for the others.
 const commands: Readonly<Record<string, Command>> = {
+  serve: {
+    summary: "run the server: the web interview and the researchers' pages (npm start)",
+    run: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  protocol: {
+    summary: 'check a study protocol (validate FILE), or write the built-in one (show)',
+    run: async () => (await import('./commands/protocol.js')).protocolCommand,
+  },
   quickstart: {
-    summary: 'make the demo study and show its measures and comparison (npm start)',
+    summary: 'a tour in the terminal: demo study, measures, comparison by IMD quintile',
     run: async () => (await import('./commands/quickstart.js')).quickstartCommand,
   },
   measures: {
