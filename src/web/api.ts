@@ -1,0 +1,215 @@
+import type {
+  InterviewSession,
+  NewInvitation,
+  ParticipantDetail,
+  ParticipantSummary,
+  ProtocolSummary,
+  Role,
+  SaveResult,
+  SessionInfo,
+  StudyDetail,
+  StudySummary,
+  User,
+} from '../core/api/api.js'
+import type { Comparison } from '../core/compare/compare-groups.js'
+import type { InterviewChange } from '../core/interview/interview-state.js'
+
+/**
+ * The one place the web app talks to the server. Every call goes through
+ * `request`, which adds the CSRF header to changes and turns the server's
+ * error JSON (`{code, message, issues}`) into an `ApiError`, so forms can put
+ * each issue on its field.
+ */
+
+export type ApiIssue = { readonly path?: string; readonly message: string; readonly fix?: string }
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number
+  readonly code: string
+  readonly issues: readonly ApiIssue[]
+
+  constructor(status: number, code: string, message: string, issues: readonly ApiIssue[] = []) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.issues = issues
+  }
+
+  /** The request never reached the server, or the server is failing: worth retrying. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+}
+
+/** GET /api/studies/:id/measures */
+export type MeasureTableJson = {
+  readonly columns: readonly string[]
+  readonly egoIds: readonly string[]
+  readonly rows: readonly (readonly (number | null)[])[]
+}
+
+/** GET /api/audit: one record (dates arrive as ISO strings). */
+export type AuditRecordJson = {
+  readonly id: string
+  readonly at: string
+  readonly actorKind: string
+  readonly actorId: string | null
+  readonly action: string
+  readonly entity: string
+  readonly entityId: string | null
+  readonly before: unknown
+  readonly after: unknown
+}
+
+let csrfToken: string | null = null
+let unauthorized: (() => void) | null = null
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** Called when a researcher request is refused with 401 (the session ended). */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorized = handler
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.')
+  }
+  const text = await response.text()
+  let json: unknown = null
+  if (text !== '') {
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = null
+    }
+  }
+  if (!response.ok) {
+    if (
+      response.status === 401 &&
+      !path.startsWith('/api/interview/') &&
+      path !== '/api/auth/login'
+    )
+      unauthorized?.()
+    throw toApiError(response.status, json)
+  }
+  return json as T
+}
+
+function toApiError(status: number, json: unknown): ApiError {
+  if (typeof json === 'object' && json !== null && 'message' in json) {
+    const e = json as { code?: unknown; message?: unknown; issues?: unknown }
+    const issues = Array.isArray(e.issues) ? (e.issues as ApiIssue[]) : []
+    return new ApiError(
+      status,
+      typeof e.code === 'string' ? e.code : 'error',
+      typeof e.message === 'string' ? e.message : 'Something went wrong.',
+      issues,
+    )
+  }
+  const message =
+    status >= 500
+      ? 'The server had a problem. Please try again in a moment.'
+      : `The request failed (${status}).`
+  return new ApiError(status, status >= 500 ? 'internal' : 'error', message)
+}
+
+/** Field messages by issue path, and the messages that belong to no field. */
+export type FormErrors = {
+  readonly fields: Readonly<Record<string, string>>
+  readonly general: readonly string[]
+}
+
+export const noErrors: FormErrors = { fields: {}, general: [] }
+
+/** Spreads an error over a form's fields: issues whose path is a field go there, the rest on top. */
+export function formErrors(error: unknown, fieldNames: readonly string[]): FormErrors {
+  if (!(error instanceof ApiError)) {
+    return { fields: {}, general: [error instanceof Error ? error.message : String(error)] }
+  }
+  const fields: Record<string, string> = {}
+  const general: string[] = []
+  for (const issue of error.issues) {
+    const field = fieldNames.find((f) => issue.path === f || issue.path?.endsWith(`.${f}`))
+    const text = issue.fix === undefined ? issue.message : `${issue.message} ${issue.fix}`
+    if (field !== undefined && fields[field] === undefined) fields[field] = text
+    else general.push(text)
+  }
+  if (Object.keys(fields).length === 0 || general.length > 0) general.unshift(error.message)
+  return { fields, general: [...new Set(general)] }
+}
+
+const enc = encodeURIComponent
+
+export const api = {
+  // Researchers
+  me: () => request<SessionInfo>('GET', '/api/auth/me'),
+  login: (email: string, password: string) =>
+    request<SessionInfo>('POST', '/api/auth/login', { email, password }),
+  logout: () => request<unknown>('POST', '/api/auth/logout'),
+  users: () => request<User[]>('GET', '/api/users'),
+  createUser: (body: { email: string; name: string; role: Role; password: string }) =>
+    request<User>('POST', '/api/users', body),
+  updateUser: (
+    id: string,
+    body: { name?: string; role?: Role; disabled?: boolean; password?: string },
+  ) => request<User>('PATCH', `/api/users/${enc(id)}`, body),
+  protocols: () => request<ProtocolSummary[]>('GET', '/api/protocols'),
+  studies: () => request<StudySummary[]>('GET', '/api/studies'),
+  createStudy: (body: { name: string; protocolId: string; protocolVersion: number }) =>
+    request<StudySummary>('POST', '/api/studies', body),
+  study: (id: string) => request<StudyDetail>('GET', `/api/studies/${enc(id)}`),
+  addParticipant: (studyId: string, label: string) =>
+    request<ParticipantSummary>('POST', `/api/studies/${enc(studyId)}/participants`, {
+      label,
+      attributes: {},
+    }),
+  participant: (id: string) => request<ParticipantDetail>('GET', `/api/participants/${enc(id)}`),
+  invite: (participantId: string, mode: 'self' | 'interviewer', expiresInDays: number) =>
+    request<NewInvitation>('POST', `/api/participants/${enc(participantId)}/invitations`, {
+      mode,
+      expiresInDays,
+    }),
+  revokeInvitation: (id: string) => request<unknown>('POST', `/api/invitations/${enc(id)}/revoke`),
+  measures: (studyId: string) =>
+    request<MeasureTableJson>('GET', `/api/studies/${enc(studyId)}/measures`),
+  compare: (studyId: string, by: string, pair: readonly [string, string] | null) =>
+    request<Comparison>(
+      'GET',
+      `/api/studies/${enc(studyId)}/compare?by=${enc(by)}` +
+        (pair === null ? '' : `&pair=${enc(pair[0])},${enc(pair[1])}`),
+    ),
+  exportUrl: (studyId: string, format: 'csv' | 'json' | 'graphml') =>
+    `/api/studies/${enc(studyId)}/export?format=${format}`,
+  audit: (entity: string, entityId: string) => {
+    const q = new URLSearchParams()
+    if (entity !== '') q.set('entity', entity)
+    if (entityId !== '') q.set('entityId', entityId)
+    const query = q.toString()
+    return request<AuditRecordJson[]>('GET', `/api/audit${query === '' ? '' : `?${query}`}`)
+  },
+
+  // Participants (the invitation token is the credential)
+  interview: (token: string) => request<InterviewSession>('GET', `/api/interview/${enc(token)}`),
+  saveChanges: (token: string, changes: readonly { id: string; change: InterviewChange }[]) =>
+    request<SaveResult>('POST', `/api/interview/${enc(token)}/changes`, { changes }),
+  submit: (token: string) =>
+    request<{ status: 'submitted' }>('POST', `/api/interview/${enc(token)}/submit`),
+  suggestions: (token: string, q: string) =>
+    request<string[]>('GET', `/api/interview/${enc(token)}/suggestions?q=${enc(q)}`),
+}

@@ -1,0 +1,202 @@
+import { networkAlters, questionsOf } from '../../core/interview/apply-change.js'
+import {
+  pairKey,
+  type CensusState,
+  type InterviewAlter,
+  type InterviewState,
+} from '../../core/interview/interview-state.js'
+import type { Protocol } from '../../core/protocol/protocol.js'
+import { alterName } from '../lib/format.js'
+import { forceLayout, shortLabel } from './graph-layout.js'
+
+/** Colour-blind-safe colours (Okabe–Ito first), in the order categories are declared. */
+const palette = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#7F3C8D',
+  '#000000',
+  '#8C564B',
+]
+const NONE = '#BBBBBB'
+const W = 720
+const H = 520
+
+type Colouring = {
+  readonly label: string
+  readonly categories: readonly { readonly value: string; readonly label: string }[]
+  readonly of: (alter: InterviewAlter) => string | null
+}
+
+/**
+ * What colours the nodes: the first derived alter variable (org_type in the
+ * built-in protocol, grouped from sector), else a question named sector.
+ */
+function colouring(protocol: Protocol): Colouring | null {
+  const alterQuestions = questionsOf(protocol).alter
+  const derived = protocol.derived.find((d) => alterQuestions.has(d.from))
+  if (derived !== undefined) {
+    const values = [...new Set(Object.values(derived.map))]
+    return {
+      label: derived.label,
+      categories: values.map((v) => ({ value: v, label: v.replaceAll('_', ' ') })),
+      of: (a) => {
+        const from = a.answers[derived.from]
+        return from === undefined || from === null ? null : (derived.map[String(from)] ?? null)
+      },
+    }
+  }
+  const sector = alterQuestions.get('sector')
+  if (sector?.options === undefined) return null
+  return {
+    label: sector.label,
+    categories: sector.options.map((o) => ({ value: String(o.value), label: o.label })),
+    of: (a) => {
+      const v = a.answers['sector']
+      return v === undefined || v === null ? null : String(v)
+    },
+  }
+}
+
+/**
+ * A participant's working network for researchers: contacts coloured by
+ * sector group, sized by how often the participant is in contact with them,
+ * solid lines where two contacts work together and dashed where the
+ * participant did not know. The ego (the participant) is linked to everyone
+ * and not drawn. A table below gives the same information as text.
+ */
+export function NetworkMap({
+  protocol,
+  state,
+}: {
+  readonly protocol: Protocol
+  readonly state: InterviewState
+}) {
+  const alters = networkAlters(state)
+  if (alters.length === 0) return <p>No contacts named yet.</p>
+  const colour = colouring(protocol)
+  const colourOf = (a: InterviewAlter) => {
+    const c = colour?.of(a) ?? null
+    const i = colour?.categories.findIndex((x) => x.value === c) ?? -1
+    return i === -1 ? NONE : (palette[i % palette.length] ?? NONE)
+  }
+  const edges: { a: number; b: number; state: CensusState }[] = []
+  for (let i = 0; i < alters.length; i++)
+    for (let j = i + 1; j < alters.length; j++) {
+      const s = state.ties[pairKey(alters[i]!.id, alters[j]!.id)]
+      if (s === 'yes' || s === 'dont_know') edges.push({ a: i, b: j, state: s })
+    }
+  const points = forceLayout(
+    alters.length,
+    edges.filter((e) => e.state === 'yes').map((e) => [e.a, e.b] as const),
+    W,
+    H,
+    60,
+  )
+  const radius = (a: InterviewAlter) => {
+    const f = a.answers['frequency']
+    return typeof f === 'number' ? 6 + 3 * f : 7
+  }
+  const yes = edges.filter((e) => e.state === 'yes').length
+  const used = colour?.categories.filter((c) => alters.some((a) => colour.of(a) === c.value)) ?? []
+  const names = alters.map((a) => alterName(protocol, a))
+
+  return (
+    <figure className="network-map">
+      <svg viewBox={`0 0 ${W} ${H}`} className="sociogram" role="img" aria-labelledby="map-title">
+        <title id="map-title">
+          {`Network of ${alters.length} contacts with ${yes} ties between them; the table below lists them.`}
+        </title>
+        {edges.map((e) => (
+          <line
+            key={`${e.a}-${e.b}`}
+            x1={points[e.a]!.x}
+            y1={points[e.a]!.y}
+            x2={points[e.b]!.x}
+            y2={points[e.b]!.y}
+            className={e.state === 'yes' ? 'tie tie-yes' : 'tie tie-unknown'}
+          />
+        ))}
+        {alters.map((a, i) => (
+          <g key={a.id}>
+            <circle
+              cx={points[i]!.x}
+              cy={points[i]!.y}
+              r={radius(a)}
+              fill={colourOf(a)}
+              className="node-static"
+            />
+            <text
+              x={points[i]!.x}
+              y={points[i]!.y + radius(a) + 13}
+              textAnchor="middle"
+              className="node-label"
+            >
+              {shortLabel(names[i]!, 22)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>
+        {colour !== null && (
+          <ul className="legend-list" aria-label={`Colour: ${colour.label}`}>
+            {used.map((c) => {
+              const i = colour.categories.indexOf(c)
+              return (
+                <li key={c.value}>
+                  <span
+                    className="swatch"
+                    style={{ background: palette[i % palette.length] }}
+                    aria-hidden="true"
+                  />
+                  {c.label}
+                </li>
+              )
+            })}
+            <li>
+              <span className="swatch" style={{ background: NONE }} aria-hidden="true" />
+              not answered
+            </li>
+          </ul>
+        )}
+        <p className="hint">
+          Bigger circles: more frequent contact. Solid line: they work together. Dashed: the
+          participant did not know.
+        </p>
+      </figcaption>
+      <details>
+        <summary>The network as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Contact</th>
+              <th scope="col">{colour?.label ?? 'Group'}</th>
+              <th scope="col">Works with</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alters.map((a, i) => (
+              <tr key={a.id}>
+                <th scope="row">{names[i]}</th>
+                <td>{colour?.of(a)?.replaceAll('_', ' ') ?? '–'}</td>
+                <td>
+                  {edges
+                    .filter((e) => e.a === i || e.b === i)
+                    .map((e) => {
+                      const other = names[e.a === i ? e.b : e.a]!
+                      return e.state === 'yes' ? other : `${other} (don’t know)`
+                    })
+                    .join('; ') || '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  )
+}

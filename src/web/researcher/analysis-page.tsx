@@ -1,0 +1,227 @@
+import { useState, type SyntheticEvent } from 'react'
+import type { Comparison } from '../../core/compare/compare-groups.js'
+import { api, type MeasureTableJson } from '../api.js'
+import { ErrorBox, LoadState } from '../components/load-state.js'
+import { TextInput } from '../components/text-input.js'
+import { formatNumber } from '../lib/format.js'
+import { usePageTitle, useResource } from '../lib/use-resource.js'
+import { Link } from '../router.js'
+import { ComparisonView } from './comparison-view.js'
+
+/** Ego attributes researchers usually compare by; any other ego attribute can be typed. */
+const commonGroupings = [
+  'imd_quintile',
+  'imd_decile',
+  'imd_group3',
+  'core20',
+  'implementation_model',
+  'role',
+  'base',
+  'clinical_system_access',
+]
+
+export function AnalysisPage({ id }: { readonly id: string }) {
+  usePageTitle('Measures and comparisons')
+  const [study] = useResource(`study:${id}`, () => api.study(id))
+  const [measures] = useResource(`measures:${id}`, () => api.measures(id))
+  const studyName = study.kind === 'ready' ? study.data.name : 'Study'
+  return (
+    <>
+      <p className="caption">
+        <Link to={`/studies/${encodeURIComponent(id)}`}>{studyName}</Link>
+      </p>
+      <h1>Measures and comparisons</h1>
+
+      <section aria-labelledby="exports">
+        <h2 id="exports" className="heading-m">
+          Export the data
+        </h2>
+        <p>Every answer, including “no” and “don’t know” for pairs of contacts, with a codebook.</p>
+        <ul className="button-row">
+          <li>
+            <a className="button button-secondary" href={api.exportUrl(id, 'csv')} download>
+              CSV files (zip)
+            </a>
+          </li>
+          <li>
+            <a className="button button-secondary" href={api.exportUrl(id, 'json')} download>
+              JSON
+            </a>
+          </li>
+          <li>
+            <a className="button button-secondary" href={api.exportUrl(id, 'graphml')} download>
+              GraphML
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="measures">
+        <h2 id="measures" className="heading-m">
+          Measures per participant
+        </h2>
+        <LoadState resource={measures}>{(table) => <MeasuresTable table={table} />}</LoadState>
+      </section>
+
+      <CompareSection studyId={id} />
+    </>
+  )
+}
+
+function MeasuresTable({ table }: { readonly table: MeasureTableJson }) {
+  if (table.egoIds.length === 0) return <p>No interviews have been sent yet.</p>
+  const [idColumn, ...measureColumns] = table.columns
+  return (
+    <div className="table-wrap table-scroll" role="region" aria-labelledby="measures" tabIndex={0}>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">{idColumn ?? 'participant'}</th>
+            {measureColumns.map((c) => (
+              <th key={c} scope="col" className="num">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.egoIds.map((ego, i) => (
+            <tr key={ego}>
+              <th scope="row">{ego}</th>
+              {measureColumns.map((c, j) => (
+                <td key={c} className="num">
+                  {formatNumber(table.rows[i]?.[j])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function CompareSection({ studyId }: { readonly studyId: string }) {
+  const [by, setBy] = useState('imd_quintile')
+  const [pairA, setPairA] = useState('')
+  const [pairB, setPairB] = useState('')
+  const [result, setResult] = useState<Comparison | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const groups = result?.by === by ? result.groups.map((g) => g.group) : []
+
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const pair: [string, string] | null =
+        pairA !== '' && pairB !== '' && groups.includes(pairA) && groups.includes(pairB)
+          ? [pairA, pairB]
+          : null
+      setResult(await api.compare(studyId, by.trim(), pair))
+    } catch (err) {
+      setError(err)
+      setResult(null)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section aria-labelledby="compare">
+      <h2 id="compare" className="heading-m">
+        Compare groups of participants
+      </h2>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          void submit(e)
+        }}
+      >
+        <TextInput
+          id="compare-by"
+          label="Group participants by"
+          hint="An attribute of the participants, such as imd_quintile or implementation_model."
+          list="compare-by-options"
+          autoComplete="off"
+          spellCheck={false}
+          value={by}
+          onValue={(v) => {
+            setBy(v)
+            setPairA('')
+            setPairB('')
+          }}
+        />
+        <datalist id="compare-by-options">
+          {commonGroupings.map((g) => (
+            <option key={g} value={g} />
+          ))}
+        </datalist>
+        {groups.length > 1 && (
+          <fieldset className="field">
+            <legend className="label">Also compare two groups directly (optional)</legend>
+            <div className="options-inline">
+              <GroupSelect
+                id="pair-a"
+                label="First group"
+                groups={groups}
+                value={pairA}
+                onValue={setPairA}
+              />
+              <GroupSelect
+                id="pair-b"
+                label="Second group"
+                groups={groups}
+                value={pairB}
+                onValue={setPairB}
+              />
+            </div>
+          </fieldset>
+        )}
+        <button type="submit" className="button button-primary" disabled={busy || by.trim() === ''}>
+          {busy ? 'Comparing…' : 'Compare'}
+        </button>
+      </form>
+      {error !== null && <ErrorBox error={error} />}
+      {result !== null && <ComparisonView comparison={result} />}
+    </section>
+  )
+}
+
+function GroupSelect({
+  id,
+  label,
+  groups,
+  value,
+  onValue,
+}: {
+  readonly id: string
+  readonly label: string
+  readonly groups: readonly string[]
+  readonly value: string
+  readonly onValue: (v: string) => void
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          onValue(e.target.value)
+        }}
+      >
+        <option value="">–</option>
+        {groups.map((g) => (
+          <option key={g} value={g}>
+            {g}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,187 @@
+import { useState, type SyntheticEvent } from 'react'
+import { roles, type Role, type User } from '../../core/api/api.js'
+import { api, formErrors, noErrors, type FormErrors } from '../api.js'
+import { FieldError } from '../components/field-error.js'
+import { ErrorBox, LoadState } from '../components/load-state.js'
+import { TextInput } from '../components/text-input.js'
+import { usePageTitle, useResource } from '../lib/use-resource.js'
+import { useUser } from './session.js'
+
+const roleWords: Record<Role, string> = {
+  admin: 'Admin (everything, and accounts)',
+  researcher: 'Researcher (studies and participants)',
+  viewer: 'Viewer (can look, not change)',
+}
+
+export function UsersPage() {
+  usePageTitle('Users')
+  const [users, reload] = useResource('users', api.users)
+  const me = useUser()
+  const [error, setError] = useState<unknown>(null)
+
+  const update = async (user: User, patch: { role?: Role; disabled?: boolean }) => {
+    setError(null)
+    try {
+      await api.updateUser(user.id, patch)
+      reload()
+    } catch (e) {
+      setError(e)
+    }
+  }
+
+  return (
+    <>
+      <h1>Users</h1>
+      {error !== null && <ErrorBox error={error} />}
+      <LoadState resource={users}>
+        {(list) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Account</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">{u.name}</th>
+                    <td>{u.email}</td>
+                    <td>
+                      <label htmlFor={`role-${u.id}`} className="visually-hidden">
+                        Role of {u.name}
+                      </label>
+                      <select
+                        id={`role-${u.id}`}
+                        value={u.role}
+                        disabled={u.id === me.id}
+                        onChange={(e) => {
+                          void update(u, { role: e.target.value as Role })
+                        }}
+                      >
+                        {roles.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {u.disabled ? 'Disabled ' : 'Active '}
+                      {u.id !== me.id && (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => {
+                            void update(u, { disabled: !u.disabled })
+                          }}
+                        >
+                          {u.disabled ? 'Enable' : 'Disable'}
+                          <span className="visually-hidden"> {u.name}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+      <NewUserForm onCreated={reload} />
+    </>
+  )
+}
+
+function NewUserForm({ onCreated }: { readonly onCreated: () => void }) {
+  const [email, setEmail] = useState('')
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<Role>('researcher')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [done, setDone] = useState('')
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault()
+    setErrors(noErrors)
+    try {
+      const user = await api.createUser({ email, name, role, password })
+      setDone(`${user.name} can now sign in.`)
+      setEmail('')
+      setName('')
+      setPassword('')
+      onCreated()
+    } catch (error) {
+      setErrors(formErrors(error, ['email', 'name', 'role', 'password']))
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="new-user">
+      <h2 id="new-user" className="heading-m">
+        Add a user
+      </h2>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          void submit(e)
+        }}
+      >
+        {errors.general.length > 0 && <ErrorBox error={new Error(errors.general.join(' '))} />}
+        <TextInput
+          id="user-name"
+          label="Name"
+          value={name}
+          onValue={setName}
+          autoComplete="off"
+          error={errors.fields['name']}
+        />
+        <TextInput
+          id="user-email"
+          label="Email address"
+          type="email"
+          value={email}
+          onValue={setEmail}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.fields['email']}
+        />
+        <fieldset className="field">
+          <legend className="label">Role</legend>
+          <FieldError id="user-role-error" message={errors.fields['role'] ?? null} />
+          <div className="options">
+            {roles.map((r) => (
+              <div className="option" key={r}>
+                <input
+                  type="radio"
+                  id={`user-role-${r}`}
+                  name="user-role"
+                  checked={role === r}
+                  onChange={() => {
+                    setRole(r)
+                  }}
+                />
+                <label htmlFor={`user-role-${r}`}>{roleWords[r]}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <TextInput
+          id="user-password"
+          label="First password"
+          hint="At least 12 characters. Give it to them safely; they can change it later."
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onValue={setPassword}
+          error={errors.fields['password']}
+        />
+        <button type="submit" className="button button-primary">
+          Add user
+        </button>
+        <p role="status">{done}</p>
+      </form>
+    </section>
+  )
+}
