@@ -48,29 +48,32 @@ export function interviewsRepository(db: Kysely<Database>) {
       changes: readonly { id: string; change: InterviewChange }[],
     ): Promise<SaveResult> {
       return db.transaction().execute(async (tx) => {
-        let row = await tx
-          .selectFrom('interviews')
-          .selectAll()
-          .where('participant_id', '=', participantId)
-          .forUpdate()
-          .executeTakeFirst()
-        if (row === undefined) {
-          row = {
+        // Two first saves at once (two devices) must not both start an interview:
+        // insert-if-absent, then lock the one row every save shares.
+        const started = await tx
+          .insertInto('interviews')
+          .values({
             id: randomUUID(),
             participant_id: participantId,
             protocol_id: protocol.id,
             protocol_version: protocol.version,
             status: 'in_progress',
-            state: emptyInterview,
+            state: JSON.stringify(emptyInterview),
             revision: 0,
             started_at: new Date(),
             updated_at: new Date(),
             submitted_at: null,
-          }
-          await tx
-            .insertInto('interviews')
-            .values({ ...row, state: JSON.stringify(emptyInterview) })
-            .execute()
+          })
+          .onConflict((oc) => oc.column('participant_id').doNothing())
+          .returning('id')
+          .executeTakeFirst()
+        const row = await tx
+          .selectFrom('interviews')
+          .selectAll()
+          .where('participant_id', '=', participantId)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
+        if (started !== undefined) {
           await appendAudit(tx, actor, {
             action: 'start',
             entity: 'interview',
