@@ -33,6 +33,7 @@ export async function openTestStore(adapter: Adapter): Promise<TestStore> {
       `The PostgreSQL store tests cannot reach ${serverUrl.replace(/:[^:@/]+@/, ':***@')} (${String(cause)}).\n` +
         'Run scripts/setup-test-machine.sh (as .ci/run does) to install and start PostgreSQL on loopback, ' +
         'or set SPNET_TEST_DATABASE_URL to a server where the user may create databases.',
+      { cause },
     )
   }
   await admin.query(`create database ${name}`)
