@@ -63,7 +63,7 @@ type ComparisonJson = {
 }
 
 const fixtures = new URL('../fixtures/reference/', import.meta.url)
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T
+const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'))
 
 const egorFlags = [
   '--egos-file',
@@ -121,8 +121,8 @@ async function run(args: readonly string[]): Promise<unknown> {
 }
 
 describe.each(inputs)('spnet CLI against networkx and R on $name', ({ name, dir, flags }) => {
-  const networkx = read<NetworkxFile>(`${name}-networkx.json`)
-  const r = read<RFile>(`${name}-r.json`)
+  const networkx = read(`${name}-networkx.json`) as NetworkxFile
+  const r = read(`${name}-r.json`) as RFile
 
   it('names the tools and versions that made the fixtures', () => {
     expect(networkx.producedBy.tool).toMatch(/^networkx \d/)
