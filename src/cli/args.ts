@@ -14,8 +14,11 @@ export function parseFlags<const T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (cause) {
-    const message =
+    const raw =
       cause instanceof Error ? cause.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(cause)
+    // Node adds advice on positionals that start with "-", which is not what a typo needs.
+    const unknown = /^Unknown option '([^']+)'/.exec(raw)
+    const message = unknown === null ? raw : `spnet ${command} has no option ${unknown[1]}`
     throw new SpnetError('usage', `${message.replace(/\.$/, '')}.`, {
       cause,
       issues: [{ message: `See \`spnet ${command} --help\`.` }],

@@ -8,6 +8,8 @@ import { err, ok, type Result } from '../core/result.js'
  * byte that is not UTF-8.
  */
 export function decodeUtf8(bytes: Uint8Array, fileName: string): Result<string> {
+  const utf16 = utf16Error(bytes, fileName)
+  if (utf16 !== null) return err(utf16)
   try {
     return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
@@ -70,4 +72,25 @@ export function firstInvalidByte(bytes: Uint8Array): number {
     i += extra + 1
   }
   return bytes.length
+}
+
+/**
+ * A file saved as UTF-16 ("Unicode text" in Excel): a UTF-16 byte-order mark,
+ * or NUL bytes, which no CSV text has. Without this check its ASCII letters
+ * would pass as text with a NUL between them.
+ */
+export function utf16Error(bytes: Uint8Array, fileName: string): SpnetError | null {
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (!bom && bytes.indexOf(0) === -1) return null
+  return new SpnetError('validation', `${fileName} is not UTF-8 text.`, {
+    issues: [
+      {
+        file: fileName,
+        message: bom
+          ? 'The file is saved as UTF-16 (Excel calls it "Unicode text").'
+          : 'The file holds NUL bytes: it is saved as UTF-16, or is not a text file.',
+        fix: 'Save the file as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8), then try again.',
+      },
+    ],
+  })
 }

@@ -5,7 +5,7 @@ import { SpnetError } from '../core/errors.js'
 import { jsonSyntaxError, locateJsonPath } from '../core/import/json-location.js'
 import { codebookSchema, type Codebook } from '../core/network/codebook.js'
 import type { Study } from '../core/network/ego-network.js'
-import { decodeUtf8 } from './decode-text.js'
+import { decodeUtf8, utf16Error } from './decode-text.js'
 import { importStudyJson } from '../core/import/study-json.js'
 import { importThreeFiles, type ColumnOverrides } from '../core/import/three-files.js'
 import type { Io } from './io.js'
@@ -105,6 +105,8 @@ async function readText(path: string, shown: string): Promise<string> {
   }
   // Native checks first: ASCII text decodes fastest as Latin-1 (the same
   // characters); the slow decoder only runs to explain a failure.
+  const utf16 = utf16Error(bytes, shown)
+  if (utf16 !== null) throw utf16
   if (isAscii(bytes)) return bytes.toString('latin1')
   if (isUtf8(bytes)) return bytes.toString('utf8')
   const text = decodeUtf8(bytes, shown)

@@ -205,6 +205,27 @@ describe('spnet measures on bad input', () => {
     expect(result.stderr).toMatch(/UTF-8/)
   })
 
+  it('reports a file saved as UTF-16, with or without a byte-order mark', async () => {
+    for (const bom of [true, false]) {
+      const dir = brokenStudy('ego_id,alter_id\nE1,A\n')
+      const text = Buffer.from('ego_id\nE1\n', 'utf16le')
+      writeFileSync(
+        join(dir, 'egos.csv'),
+        bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), text]) : text,
+      )
+      const result = await spnet(['measures', dir])
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(/egos\.csv is not UTF-8/)
+      expect(result.stderr).toMatch(/UTF-16/)
+      expect(result.stderr).not.toMatch(/ at /)
+    }
+  })
+
+  it('names the unknown option plainly', async () => {
+    const result = await spnet(['measures', demo, '--atr', 'x'])
+    expect(result.stderr.split('\n')[0]).toBe('✖ spnet measures has no option --atr.')
+  })
+
   it('says which files a folder lacks and what it holds', async () => {
     const dir = tempDir('empty')
     writeFileSync(join(dir, 'people.csv'), 'x\n')

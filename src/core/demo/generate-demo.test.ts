@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { formatThreeFiles } from '../export/format-three-files.js'
 import { importThreeFiles } from '../import/three-files.js'
 import { density } from '../measures/density.js'
+import { pcnCodePattern, practiceCodePattern } from '../deprivation/area-code.js'
+import { demoPractices } from './demo-practices.js'
 import { generateDemoStudy, orgTypes } from './generate-demo.js'
 
 describe('generateDemoStudy', () => {
@@ -55,6 +57,21 @@ describe('generateDemoStudy', () => {
         n.alters.every((a) => orgTypes.includes(a.attributes['org_type'] as never)),
       ),
     ).toBe(true)
+  })
+
+  it('bases each ego in a real-looking practice of its own IMD decile, with the PCN of that practice', () => {
+    const study = generateDemoStudy({ egos: 300, seed: 4 })
+    const practices = new Set<string>()
+    for (const net of study.networks) {
+      const a = net.ego.attributes
+      expect(a['practice_code']).toMatch(practiceCodePattern)
+      expect(a['pcn_code']).toMatch(pcnCodePattern)
+      const ofDecile = demoPractices[(a['imd_decile'] as number) - 1]!
+      expect(ofDecile).toContainEqual([a['practice_code'], a['pcn_code']])
+      practices.add(a['practice_code'] as string)
+    }
+    expect(practices.size).toBeGreaterThan(100)
+    expect(study.codebook.ego['practice_code']).toMatchObject({ type: 'text' })
   })
 
   it('makes networks denser within sectors than between them', () => {

@@ -2,6 +2,7 @@ import type { Codebook } from '../network/codebook.js'
 import type { Alter, AlterTie, EgoNetwork, Study, TieState } from '../network/ego-network.js'
 import { defaultGenerators } from '../network/conventions.js'
 import { alterId, alterIndex, egoId } from '../network/ids.js'
+import { demoPractices } from './demo-practices.js'
 import { createRandom, type Random } from './random.js'
 
 /**
@@ -16,7 +17,9 @@ import { createRandom, type Random } from './random.js'
  * areas link workers have fewer contacts, fewer of them VCSE, sparser ties
  * among them, and more referral services with waiting lists or closed.
  * A few egos have 0, 1 or 2 alters, some pairs are "don't know", a few are an
- * explicit "no", and some frequencies are missing.
+ * explicit "no", and some frequencies are missing. Each ego is based in a
+ * real GP practice (ODS code, with its PCN) whose IMD 2019 decile is the
+ * ego's, so `spnet enrich --by practice_code` can be tried on demo data.
  *
  * At 3,500 egos it has about 27 alters and 56 ties per ego, like the
  * national-scale study of PERFORMANCE.md.
@@ -98,6 +101,11 @@ export const demoCodebook: Codebook = {
     years_in_role: { type: 'numeric', label: 'Years as a link worker', min: 0 },
     practices_covered: { type: 'numeric', label: 'GP practices covered', min: 0, integer: true },
     area: { type: 'text', label: 'Synthetic area (a group of neighbouring link workers)' },
+    practice_code: {
+      type: 'text',
+      label: 'ODS code of the GP practice the link worker is based in (a real practice)',
+    },
+    pcn_code: { type: 'text', label: "ODS code of the practice's primary care network" },
   },
   alter: {
     org_type: {
@@ -166,18 +174,28 @@ export function generateDemoStudy(options: DemoOptions): Study {
     tiny.set(Math.floor(count * 0.8), 2)
   }
   const width = Math.max(3, String(count).length)
+  // Practices come from a stream of their own, so adding them changed no other value.
+  const practices = createRandom(options.seed ^ 0x50524143)
   const networks: EgoNetwork[] = []
   for (let i = 0; i < count; i++) {
     const decile = deciles[i]!
-    networks.push(
-      demoEgo(
-        random,
-        `LW${String(i + 1).padStart(width, '0')}`,
-        decile,
-        `area${Math.floor(i / 5) + 1}`,
-        tiny.get(i),
-      ),
+    const net = demoEgo(
+      random,
+      `LW${String(i + 1).padStart(width, '0')}`,
+      decile,
+      `area${Math.floor(i / 5) + 1}`,
+      tiny.get(i),
     )
+    // A real practice whose IMD 2019 decile is the ego's, and its PCN.
+    const choices = demoPractices[decile - 1]!
+    const [practice, pcn] = choices[practices.int(0, choices.length - 1)]!
+    networks.push({
+      ...net,
+      ego: {
+        ...net.ego,
+        attributes: { ...net.ego.attributes, practice_code: practice, pcn_code: pcn },
+      },
+    })
   }
   return { codebook: demoCodebook, generators: [...defaultGenerators], networks }
 }

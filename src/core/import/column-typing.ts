@@ -1,6 +1,6 @@
 import type { Variable } from '../network/codebook.js'
 import type { AttributeValue } from '../network/ego-network.js'
-import { isMissing, parseFlag, parseNumber, shorten } from './parse-value.js'
+import { hasNumberSyntax, isMissing, parseFlag, parseNumber, shorten } from './parse-value.js'
 
 /**
  * Types one attribute column after a file has been read. Raw values are
@@ -54,7 +54,10 @@ export function typeColumn(
     }
     // Numbers, some written with thousands separators: a numeric column with
     // typing slips, not text. Report the slips rather than guess.
-    const slips = present.filter((raw, i) => !numbers[i]!.ok && thousands.test(raw))
+    // Numbers too large to store (1e999) are slips of the same kind.
+    const slips = present.filter(
+      (raw, i) => !numbers[i]!.ok && (thousands.test(raw) || hasNumberSyntax(raw)),
+    )
     if (slips.length > 0 && slips.length + numbers.filter((p) => p.ok).length === present.length) {
       for (const raw of slips) {
         const p = parseNumber(raw)

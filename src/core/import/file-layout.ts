@@ -188,6 +188,11 @@ export function collectAttributes(lay: Layout, fields: readonly string[], record
   }
 }
 
+/** Marks record `record` as having no attribute cells (its row had the wrong width). */
+export function skipAttributes(lay: Layout, record: number): void {
+  for (const col of lay.attributes) col.codes[record] = -1
+}
+
 /** `s.trim()`, skipping the call for the usual cell that has nothing to trim. */
 export function trimmed(s: string): string {
   const n = s.length

@@ -28,11 +28,26 @@ export class IssueCollector {
     return this.#issues.length >= this.limit
   }
 
-  toError(what: string): SpnetError {
+  /**
+   * The error listing the problems kept, in the order of `files` (then by
+   * line; problems of one file and line keep the order they were found in).
+   */
+  toError(what: string, files: readonly string[] = []): SpnetError {
+    const rank = (issue: Issue) => {
+      const i = issue.file === undefined ? -1 : files.indexOf(issue.file)
+      return i < 0 ? files.length : i
+    }
+    const sorted = this.#issues
+      .map((issue, i) => ({ issue, i }))
+      .sort(
+        (x, y) =>
+          rank(x.issue) - rank(y.issue) || (x.issue.line ?? 0) - (y.issue.line ?? 0) || x.i - y.i,
+      )
+      .map((x) => x.issue)
     const extra = this.#count - this.#issues.length
     const summary =
       `${what}: ${this.#count} problem${this.#count === 1 ? '' : 's'} found, nothing was imported.` +
       (extra > 0 ? ` The first ${this.#issues.length} are listed.` : '')
-    return new SpnetError('validation', summary, { issues: this.#issues })
+    return new SpnetError('validation', summary, { issues: sorted })
   }
 }

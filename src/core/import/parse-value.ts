@@ -12,6 +12,11 @@ export function isMissing(raw: string): boolean {
 
 const numberSyntax = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
+/** Written as a decimal number (it may still be too large to store). */
+export function hasNumberSyntax(raw: string): boolean {
+  return numberSyntax.test(raw)
+}
+
 export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string; readonly fix: string }

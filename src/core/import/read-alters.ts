@@ -3,6 +3,7 @@ import { readCsv, type CsvFile } from './csv-table.js'
 import {
   cellIssue,
   collectAttributes,
+  skipAttributes,
   resolveLayout,
   rowCapacity,
   trimmed,
@@ -149,6 +150,7 @@ export function readAlters(
         lines[record] = line
         generators[record] = mask
         if (wide) collectAttributes(lay, fields, record)
+        else skipAttributes(lay, record)
       }
     },
     { delimiter },

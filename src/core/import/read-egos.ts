@@ -3,6 +3,7 @@ import { readCsv, type CsvFile } from './csv-table.js'
 import {
   cellIssue,
   collectAttributes,
+  skipAttributes,
   resolveLayout,
   rowCapacity,
   trimmed,
@@ -72,6 +73,7 @@ export function readEgos(
         ids.push(id)
         lines[record] = line
         if (wide) collectAttributes(lay, fields, record)
+        else skipAttributes(lay, record)
       }
     },
     { delimiter },

@@ -498,6 +498,48 @@ describe('importThreeFiles: every problem is reported with file, line, column an
       only({ alters: ALTERS.replace('E1,A,vcse,3,1,0', 'E1,A,vcse,"2,5",1,0') }).fix,
     ).toContain('not a comma (2.5)')
   })
+  it('47. BOM and CRLF: problems in two files are all listed, egos, alters then ties, with CRLF-counted lines', () => {
+    const crlf = (t: string) => '\ufeff' + t.replaceAll('\n', '\r\n')
+    const found = issues({
+      alters: crlf(ALTERS.replace('E1,C,vcse,', 'E1,C,vcse,often')),
+      ties: crlf(TIES + 'E1,B,A,yes\n'),
+    })
+    expect(found.map((i) => [i.file, i.line, i.columnName])).toEqual([
+      ['alters.csv', 4, 'frequency'],
+      ['ties.csv', 4, undefined],
+    ])
+  })
+  it('48. a quoted line break before a problem: the problem keeps its own line', () => {
+    const issue = only({
+      alters:
+        'ego_id,alter_id,note,frequency\nE1,A,"line one\r\nline two, with a comma",1\nE1,B,ok,lots\n',
+      ties: 'ego_id,from,to\n',
+    })
+    expect(issue).toMatchObject({ file: 'alters.csv', line: 4, column: 4 })
+  })
+  it('49. a number too large to store in a column with no codebook entry', () => {
+    const issue = only({ egos: 'ego_id,list_size\nE1,1e999\nE2,3\n' })
+    expect(issue).toMatchObject({ line: 2, column: 2, columnName: 'list_size' })
+    expect(issue.message).toContain('too large')
+  })
+  it('50. a row of the wrong width is reported once, not again for its cells', () => {
+    const found = issues({ egos: 'ego_id,imd_decile\nE1,high\nE2\n' })
+    expect(found.map((i) => i.line)).toEqual([2, 3])
+  })
+  it('51. an alter row of an unknown ego and a tie naming it: one problem each', () => {
+    const found = issues({ alters: ALTERS + 'E3,Z,vcse,1,1,0\n', ties: TIES + 'E3,Z,A,yes\n' })
+    expect(found.map((i) => [i.file, i.line, i.column])).toEqual([
+      ['alters.csv', 6, 1],
+      ['ties.csv', 4, 1],
+    ])
+  })
+  it('52. a tie state that is a number or a word spnet does not know', () => {
+    const found = issues({ ties: 'ego_id,from,to,state\nE1,A,B,1\nE1,B,C,unsure\n' })
+    expect(found.map((i) => [i.line, i.column])).toEqual([
+      [2, 4],
+      [3, 4],
+    ])
+  })
   it('39. a flood of problems is capped at 100 listed, with the total counted', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `E9,A${i},vcse,1,1,0`).join('\n')
     const result = run({ alters: ALTERS + rows + '\n' })

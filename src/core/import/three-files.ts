@@ -105,31 +105,34 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   )
   if (!ties.ok) return ties
 
+  // Typed even when ties.csv has problems, so that every problem is listed at once.
+  const e = egos.value
+  const a = alters.value
+  const egoTypes = typeAttributes(e.layout, e.ids.length, declared.ego, e.lines, issues)
+  // The frequency column is numeric whatever it is called.
+  const alterDeclared = {
+    ...declared.alter,
+    [cols.frequency]: declared.alter[cols.frequency] ?? builtInCodebook.alter['frequency']!,
+  }
+  const alterTypes = typeAttributes(a.layout, a.count, alterDeclared, a.lines, issues)
   if (issues.isEmpty()) {
-    const e = egos.value
-    const a = alters.value
-    const egoTypes = typeAttributes(e.layout, e.ids.length, declared.ego, e.lines, issues)
-    // The frequency column is numeric whatever it is called.
-    const alterDeclared = {
-      ...declared.alter,
-      [cols.frequency]: declared.alter[cols.frequency] ?? builtInCodebook.alter['frequency']!,
-    }
-    const alterTypes = typeAttributes(a.layout, a.count, alterDeclared, a.lines, issues)
-    if (issues.isEmpty()) {
-      return ok(
-        assembleStudy({
-          egos: e,
-          egoTypes,
-          alters: a,
-          alterTypes,
-          frequency: alterTypes.find((t) => t.name === cols.frequency),
-          ties: ties.value,
-        }),
-      )
-    }
+    return ok(
+      assembleStudy({
+        egos: e,
+        egoTypes,
+        alters: a,
+        alterTypes,
+        frequency: alterTypes.find((t) => t.name === cols.frequency),
+        ties: ties.value,
+      }),
+    )
   }
   return err(
-    issues.toError(`Importing ${files.egos.name}, ${files.alters.name} and ${files.ties.name}`),
+    issues.toError(`Importing ${files.egos.name}, ${files.alters.name} and ${files.ties.name}`, [
+      files.egos.name,
+      files.alters.name,
+      files.ties.name,
+    ]),
   )
 }
 

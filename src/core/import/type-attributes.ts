@@ -27,7 +27,9 @@ export function typeAttributes(
   for (const col of lay.attributes) {
     if (col.name === '') {
       for (let r = 0; r < records; r++) {
-        if (col.distinct[col.codes[r]!] === '') continue
+        const raw = col.distinct[col.codes[r]!]
+        // undefined: a row of the wrong width, already reported.
+        if (raw === undefined || raw === '') continue
         issues.add({
           file: lay.file,
           line: lines[r]!,

@@ -12,7 +12,7 @@ import { egoGraph, openPairCount, zeros, type EgoGraph } from './ego-graph.js'
  * Pairs of unknown state are left out. 0 when n < 2. Equals igraph's
  * betweenness of the ego in G_e when no pair is unknown.
  *
- * Computed as (open pairs) + Σ over open pairs with c_jk > 0 of (1/(1+c_jk) − 1);
+ * Computed as (open pairs with c_jk = 0) + Σ over open pairs with c_jk > 0 of 1/(1+c_jk);
  * the pairs with common neighbours are found through two-step walks, so the
  * cost is O(Σ deg²), not O(n²).
  *
@@ -22,7 +22,10 @@ import { egoGraph, openPairCount, zeros, type EgoGraph } from './ego-graph.js'
 export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
   const g = graph
   if (g.n < 2) return 0
-  let sum = openPairCount(g)
+  // Open pairs with no common neighbour add exactly 1 each; the fractions of
+  // the others are summed apart, so the integer part carries no rounding.
+  let shared = 0
+  let fractions = 0
   const common = zeros(g.n)
   const closed = zeros(g.n) // == j + 1 when k is tied to j or unknown with j
   const touched: number[] = []
@@ -42,12 +45,15 @@ export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net))
       }
     }
     for (const k of touched) {
-      if (closed[k] !== mark) sum += 1 / (1 + common[k]!) - 1
+      if (closed[k] !== mark) {
+        shared++
+        fractions += 1 / (1 + common[k]!)
+      }
       common[k] = 0
     }
     touched.length = 0
   }
-  return sum
+  return openPairCount(g) - shared + fractions
 }
 
 export const egoBetweennessSpec: MeasureSpec = {

@@ -9,7 +9,8 @@ import { egoGraph, type EgoGraph } from './ego-graph.js'
  *   H = Σ_j r_j ln r_j / (n ln n),   r_j = c_j / (C / n)
  *
  * c_j are the dyadic constraints of `constraint`, C their sum. H is 0 when all
- * c_j are equal (returned as exactly 0, not −1e-17 rounding noise) and
+ * c_j are equal (returned as exactly 0, not ±1e-17 rounding noise: c_j within
+ * 1e-12 relative of each other count as equal) and
  * approaches 1 when one alter holds all the constraint.
  * Undefined (null) when n ≤ 1.
  *
@@ -20,9 +21,16 @@ export function hierarchy(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): num
   const n = net.alters.length
   if (c === null || n <= 1) return null
   let total = 0
-  for (const value of c) total += value
-  const first = c[0]!
-  if (c.every((value) => value === first)) return 0
+  let min = Infinity
+  let max = -Infinity
+  for (const value of c) {
+    total += value
+    if (value < min) min = value
+    if (value > max) max = value
+  }
+  // Equal in exact arithmetic but summed in another order, c_j can differ in
+  // the last bits; H is then ~1e-17 noise of either sign, not a measurement.
+  if (max - min <= 1e-12 * max) return 0
   const mean = total / n
   let sum = 0
   for (const value of c) {
