@@ -456,14 +456,16 @@ describe('the server API', () => {
           ties: { name: 'ties.csv', text: text('ties.csv') },
         },
         {
-          generators: [
-            'work_contact',
-            'refers_to',
-            'referred_by',
-            'advice_support',
-            'capacity_building',
-            'cannot_refer',
-          ],
+          columns: {
+            generators: [
+              'work_contact',
+              'refers_to',
+              'referred_by',
+              'advice_support',
+              'capacity_building',
+              'cannot_refer',
+            ],
+          },
         },
       )
       expect(study.ok).toBe(true)

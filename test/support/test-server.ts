@@ -60,8 +60,8 @@ export async function testServer(options: Partial<AppOptions> = {}): Promise<Tes
     role,
     cookie,
     csrf,
-    call: (method, path, body, headers = {}) =>
-      app.request(path, {
+    call: async (method, path, body, headers = {}) =>
+      await app.request(path, {
         method,
         headers: {
           ...(cookie === null ? {} : { Cookie: cookie }),

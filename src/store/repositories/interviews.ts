@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { SaveResult } from '../../core/api/api.js'
 import { SpnetError, type Issue } from '../../core/errors.js'
 import { applyChange } from '../../core/interview/apply-change.js'
@@ -48,40 +48,34 @@ export function interviewsRepository(db: Kysely<Database>) {
       changes: readonly { id: string; change: InterviewChange }[],
     ): Promise<SaveResult> {
       return db.transaction().execute(async (tx) => {
-        // Two first saves at once (two devices) must not both start an interview:
-        // insert-if-absent, then lock the one row every save shares.
-        const started = await tx
-          .insertInto('interviews')
-          .values({
-            id: randomUUID(),
-            participant_id: participantId,
-            protocol_id: protocol.id,
-            protocol_version: protocol.version,
-            status: 'in_progress',
-            state: JSON.stringify(emptyInterview),
-            revision: 0,
-            started_at: new Date(),
-            updated_at: new Date(),
-            submitted_at: null,
-          })
-          .onConflict((oc) => oc.column('participant_id').doNothing())
-          .returning('id')
-          .executeTakeFirst()
-        const row = await tx
-          .selectFrom('interviews')
-          .selectAll()
-          .where('participant_id', '=', participantId)
-          .forUpdate()
-          .executeTakeFirstOrThrow()
-        if (started !== undefined) {
-          await appendAudit(tx, actor, {
-            action: 'start',
-            entity: 'interview',
-            entityId: row.id,
-            after: { participantId, protocol: `${protocol.id}@${protocol.version}` },
-          })
-        }
-        if (row.status === 'submitted') {
+        // One statement starts the interview if it has none (two first saves at
+        // once, from two devices, start one), locks its row, and finds which of
+        // these changes were applied before (a retried save).
+        const ids = changes.map((c) => c.id)
+        const opened = await sql<{
+          started: string | null
+          id: string | null
+          status: 'in_progress' | 'submitted' | null
+          state: InterviewState | null
+          revision: number | null
+          seen: string[] | null
+        }>`
+          with started as (
+            insert into interviews (id, participant_id, protocol_id, protocol_version, status, state, revision)
+            values (${randomUUID()}, ${participantId}, ${protocol.id}, ${protocol.version}, 'in_progress', ${JSON.stringify(emptyInterview)}, 0)
+            on conflict (participant_id) do nothing
+            returning id
+          ), existing as (
+            select id, status, state, revision from interviews where participant_id = ${participantId} for update
+          )
+          select started.id as started, existing.id, existing.status, existing.state, existing.revision,
+            (select array_agg(client_change_id) from interview_changes
+              where interview_id = existing.id and client_change_id = any(${ids})) as seen
+          from (select 1) as one left join started on true left join existing on true
+        `.execute(tx)
+        const found = opened.rows[0]!
+        const interviewId = found.started ?? found.id!
+        if (found.status === 'submitted') {
           throw new SpnetError(
             'conflict',
             'These answers have been sent and can no longer be changed.',
@@ -90,23 +84,17 @@ export function interviewsRepository(db: Kysely<Database>) {
             },
           )
         }
-        const interviewId = row.id
-        const seen = new Set(
-          (
-            await tx
-              .selectFrom('interview_changes')
-              .select('client_change_id')
-              .where('interview_id', '=', interviewId)
-              .where(
-                'client_change_id',
-                'in',
-                changes.map((c) => c.id),
-              )
-              .execute()
-          ).map((r) => r.client_change_id),
-        )
-        let state = row.state as InterviewState
-        let applied = 0
+        const seen = new Set(found.seen ?? [])
+        let state = found.state ?? emptyInterview
+        const audit: { action: string; before: unknown; after: unknown }[] = []
+        if (found.started !== null) {
+          audit.push({
+            action: 'start',
+            before: null,
+            after: { participantId, protocol: `${protocol.id}@${protocol.version}` },
+          })
+        }
+        const accepted: { id: string; change: InterviewChange }[] = []
         const rejected: { id: string; issues: readonly Issue[] }[] = []
         for (const { id, change } of changes) {
           if (seen.has(id)) continue // a retried save: applied before
@@ -122,32 +110,26 @@ export function interviewsRepository(db: Kysely<Database>) {
             })
             continue
           }
-          await tx
-            .insertInto('interview_changes')
-            .values({
-              interview_id: interviewId,
-              client_change_id: id,
-              change: JSON.stringify(change),
-              received_at: new Date(),
-            })
-            .execute()
-          await appendAudit(tx, actor, {
-            action: change.kind,
-            entity: 'interview',
-            entityId: interviewId,
-            before: previous(state, change),
-            after: change,
-          })
+          accepted.push({ id, change })
+          audit.push({ action: change.kind, before: previous(state, change), after: change })
           state = next.value
-          applied++
         }
-        const revision = row.revision + applied
-        if (applied > 0) {
-          await tx
-            .updateTable('interviews')
-            .set({ state: JSON.stringify(state), revision, updated_at: new Date() })
-            .where('id', '=', interviewId)
-            .execute()
+        const revision = (found.revision ?? 0) + accepted.length
+        if (audit.length > 0) {
+          // The changes, their audit entries and the new state, in one statement.
+          await sql`
+            with changes as (
+              insert into interview_changes (interview_id, client_change_id, change)
+              select ${interviewId}, c.id, c.change from jsonb_to_recordset(${JSON.stringify(accepted)}::jsonb) as c(id text, change jsonb)
+            ), audit as (
+              insert into audit_log (actor_kind, actor_id, action, entity, entity_id, before, after)
+              select ${actor.kind}, ${actor.id ?? null}, a.x->>'action', 'interview', ${interviewId}, a.x->'before', a.x->'after'
+              from jsonb_array_elements(${JSON.stringify(audit)}::jsonb) with ordinality as a(x, n)
+              order by a.n
+            )
+            update interviews set state = ${JSON.stringify(state)}, revision = ${revision}, updated_at = now()
+            where id = ${interviewId}
+          `.execute(tx)
         }
         return { revision, state, rejected }
       })

@@ -1,0 +1,231 @@
+// `npm run bench:server`: 200 simulated link workers complete their
+// interviews at once against `spnet serve`, each autosaving a batch of
+// answers every 250–750 ms (a person answering quickly), on the embedded
+// PGlite database and on PostgreSQL. Reports throughput and latency
+// percentiles of the autosave requests, and any error. The answers are the
+// demo study's, sent change by change as the web app sends them.
+//
+// PostgreSQL: SPNET_BENCH_DATABASE_URL, else the test role of
+// scripts/setup-test-machine.sh (a throwaway database is made and dropped).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+
+const root = new URL('..', import.meta.url).pathname
+const participants = Number(process.env['BENCH_PARTICIPANTS'] ?? 200)
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 30)
+const only = process.env['BENCH_DB'] // pglite | postgres
+const { demoInterviews } = await import(join(root, 'dist/core/demo/demo-interviews.js'))
+const { linkWorkerProtocol } = await import(
+  join(root, 'dist/core/protocol/link-worker-protocol.js')
+)
+
+/** Each demo interview as the web app would send it: one change per answer. */
+function changeStream(state) {
+  const changes = []
+  for (const [question, value] of Object.entries(state.ego))
+    changes.push({ kind: 'ego_answer', question, value })
+  for (const a of state.alters) {
+    const [first, ...others] = a.generators
+    changes.push({
+      kind: 'add_alter',
+      alter: a.id,
+      generator: first,
+      answers: { name: a.answers.name, sector: a.answers.sector },
+    })
+    for (const g of others)
+      changes.push({ kind: 'name_alter', alter: a.id, generator: g, named: true })
+    for (const [question, value] of Object.entries(a.answers)) {
+      if (question !== 'name' && question !== 'sector')
+        changes.push({ kind: 'alter_answer', alter: a.id, question, value })
+    }
+  }
+  for (const [key, state_] of Object.entries(state.ties)) {
+    const [a, b] = key.split('|')
+    changes.push({ kind: 'tie', a, b, state: state_ })
+  }
+  return changes
+}
+const streams = demoInterviews(linkWorkerProtocol, { egos: 40, seed: 3 })
+  .map((i) => changeStream(i.state))
+  .filter((s) => s.length > 50)
+
+async function startServer(env) {
+  const port = 18000 + Math.floor(Math.random() * 1000)
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env['BENCH_NODE_ARGS']?.split(' ') ?? []),
+      join(root, 'dist/spnet.js'),
+      'serve',
+      '--port',
+      String(port),
+    ],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        SPNET_ADMIN_EMAIL: 'bench@example.org',
+        SPNET_ADMIN_PASSWORD: 'bench password 123',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let log = ''
+  child.stdout.on('data', (d) => (log += d))
+  child.stderr.on('data', (d) => (log += d))
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`spnet serve stopped:\n${log}`)
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, child, log: () => log }
+    } catch {}
+    await sleep(100)
+  }
+  throw new Error(`spnet serve did not start:\n${log}`)
+}
+
+async function prepare(base) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.org', password: 'bench password 123' }),
+  })
+  const cookie = login.headers.get('set-cookie').split(';')[0]
+  const { csrfToken } = await login.json()
+  const post = async (path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const study = await post('/api/studies', {
+    name: 'Bench',
+    protocolId: 'link_worker_networks',
+    protocolVersion: 1,
+  })
+  const tokens = []
+  for (let i = 0; i < participants; i++) {
+    const p = await post(`/api/studies/${study.id}/participants`, {
+      label: `LW${String(i + 1).padStart(4, '0')}`,
+    })
+    const inv = await post(`/api/participants/${p.id}/invitations`, {})
+    tokens.push(inv.url.split('/i/')[1])
+  }
+  return tokens
+}
+
+/** One participant: answers in batches of 1–3 changes, every 250–750 ms, until time is up. */
+async function participant(base, token, stream, until, latencies, errors) {
+  let next = 0
+  let id = 0
+  await fetch(`${base}/api/interview/${token}`).then((r) => r.arrayBuffer())
+  while (Date.now() < until && next < stream.length) {
+    await sleep(250 + Math.random() * 500)
+    const size = 1 + Math.floor(Math.random() * 3)
+    const changes = stream
+      .slice(next, next + size)
+      .map((change) => ({ id: `bench-${token.slice(0, 8)}-${id++}`, change }))
+    next += size
+    const started = performance.now()
+    try {
+      const res = await fetch(`${base}/api/interview/${token}/changes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ changes }),
+      })
+      const body = await res.json()
+      latencies.push(performance.now() - started)
+      if (!res.ok || body.rejected.length > 0)
+        errors.push(`${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+    } catch (error) {
+      errors.push(String(error))
+    }
+  }
+}
+
+const pct = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function run(kind) {
+  let env
+  let cleanup = async () => {}
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'spnet-bench-'))
+    env = { SPNET_DATA_DIR: dir, DATABASE_URL: '' }
+    cleanup = async () => rmSync(dir, { recursive: true, force: true })
+  } else {
+    const admin =
+      process.env['SPNET_BENCH_DATABASE_URL'] ??
+      'postgres://spnet_test:spnet_test@127.0.0.1:5432/postgres'
+    const name = `spnet_bench_${process.pid}`
+    const client = new pg.Client({ connectionString: admin })
+    await client.connect()
+    await client.query(`drop database if exists ${name}`)
+    await client.query(`create database ${name}`)
+    await client.end()
+    const url = new URL(admin)
+    url.pathname = `/${name}`
+    env = {
+      DATABASE_URL: url.toString(),
+      SPNET_DATA_DIR: mkdtempSync(join(tmpdir(), 'spnet-bench-')),
+    }
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    }
+  }
+  const server = await startServer(env)
+  try {
+    const tokens = await prepare(server.base)
+    const latencies = []
+    const errors = []
+    const started = Date.now()
+    const until = started + seconds * 1000
+    await Promise.all(
+      tokens.map((t, i) =>
+        participant(server.base, t, streams[i % streams.length], until, latencies, errors),
+      ),
+    )
+    const elapsed = (Date.now() - started) / 1000
+    const sorted = latencies.sort((a, b) => a - b)
+    return {
+      database: kind,
+      participants,
+      requests: sorted.length,
+      perSecond: sorted.length / elapsed,
+      p50: pct(sorted, 50),
+      p95: pct(sorted, 95),
+      p99: pct(sorted, 99),
+      max: sorted.at(-1),
+      errors: errors.length,
+      firstError: errors[0],
+    }
+  } finally {
+    server.child.kill('SIGTERM')
+    await new Promise((r) => server.child.once('exit', r))
+    await cleanup()
+  }
+}
+
+const results = []
+for (const kind of ['pglite', 'postgres'])
+  if (only === undefined || only === kind) results.push(await run(kind))
+console.log(
+  `\nspnet serve: ${participants} participants autosaving for ${seconds} s (batches of 1–3 answers every 250–750 ms)\n`,
+)
+console.log('database   requests  per second   p50 ms   p95 ms   p99 ms   max ms  errors')
+for (const r of results) {
+  console.log(
+    `${r.database.padEnd(9)} ${String(r.requests).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
+  )
+  if (r.firstError !== undefined) console.log(`  first error: ${r.firstError}`)
+}
