@@ -82,7 +82,9 @@ async function startServer(env) {
     if (child.exitCode !== null) throw new Error(`spnet serve stopped:\n${log}`)
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { base, child, log: () => log }
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await sleep(100)
   }
   throw new Error(`spnet serve did not start:\n${log}`)
@@ -155,7 +157,7 @@ const pct = (sorted, p) =>
 
 async function run(kind) {
   let env
-  let cleanup = async () => {}
+  let cleanup
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'spnet-bench-'))
     env = { SPNET_DATA_DIR: dir, DATABASE_URL: '' }
