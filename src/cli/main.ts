@@ -14,6 +14,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "run the server: the web interview and the researchers' pages (npm start)",
     run: async () => (await import('./commands/serve.js')).serveCommand,
   },
+  users: {
+    summary: 'researcher accounts: list, add, reset-password, disable, enable',
+    run: async () => (await import('./commands/users.js')).usersCommand,
+  },
   protocol: {
     summary: 'check a study protocol (validate FILE), or write the built-in one (show)',
     run: async () => (await import('./commands/protocol.js')).protocolCommand,

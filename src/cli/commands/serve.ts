@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import * as z from 'zod/mini'
 import { createApp } from '../../server/app.js'
 import { ensureBuiltInProtocol, ensureDemoStudy, ensureFirstAdmin } from '../../server/bootstrap.js'
-import { parse, parseFlags, usage } from '../args.js'
+import { parseFlags, usage } from '../args.js'
 import type { Io } from '../io.js'
 import { openCliStore } from '../server/open-cli-store.js'
 
@@ -45,16 +44,11 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
       `spnet serve takes no folder or file ("${positionals[0]!}").`,
       'See spnet serve --help.',
     )
-  const port = parse(
-    z.coerce
-      .number()
-      .check(
-        z.int('--port must be a whole number.'),
-        z.minimum(1, '--port must be 1 to 65535.'),
-        z.maximum(65535, '--port must be 1 to 65535.'),
-      ),
-    values.port ?? io.env['PORT'] ?? '8080',
-  )
+  const portText = values.port ?? io.env['PORT'] ?? '8080'
+  const port = Number(portText)
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw usage(`--port must be a whole number from 1 to 65535, not "${portText}".`)
+  }
   const host = values.host ?? '127.0.0.1'
   const publicUrl = io.env['SPNET_PUBLIC_URL'] === '' ? undefined : io.env['SPNET_PUBLIC_URL']
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {

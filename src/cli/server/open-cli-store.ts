@@ -38,6 +38,7 @@ export async function openCliStore(
   try {
     return { store: await openStore({ dataDir: dir }), where: `the embedded database in ${dir}` }
   } catch (cause) {
+    if (cause instanceof SpnetError) throw cause
     throw new SpnetError('conflict', `spnet could not open its embedded database in ${dir}.`, {
       cause,
       issues: [
