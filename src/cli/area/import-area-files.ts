@@ -14,7 +14,7 @@ import { SpnetError } from '../../core/errors.js'
 import { IssueCollector } from '../../core/import/issue-collector.js'
 import type { Io } from '../io.js'
 import type { AreaStore, Manifest, PostcodeIndexFiles, Provenance } from './area-store.js'
-import { firstRowIsDataMarker, readTables } from './read-tables.js'
+import { readTables } from './read-tables.js'
 
 /**
  * `spnet area import FILE...`: tells what each file is from its content,
@@ -63,14 +63,13 @@ export async function importAreaFiles(
         recognised++
         if (detected.kind === 'postcodes') {
           builder ??= new PostcodeIndexBuilder()
-          return postcodeRows(builder, detected.columns, name, issues)
+          return {
+            row: postcodeRows(builder, detected.columns, name, issues),
+            latin1: true,
+          }
         }
         readers.push(detected.reader)
-        const handler = (cells: Parameters<AreaTableReader['row']>[0], line: number) => {
-          detected.reader.row(cells, line)
-        }
-        if (detected.firstRowIsData) firstRowIsDataMarker.add(handler)
-        return handler
+        return { row: detected.reader.row, firstRowIsData: detected.firstRowIsData }
       },
     })
     bar?.stop()

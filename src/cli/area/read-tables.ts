@@ -17,12 +17,22 @@ import { detectDelimiter, stripBom } from '../../core/import/csv-table.js'
  * format is told from the bytes, not the file name.
  */
 
+/** What to do with the rows of a table a visitor recognised. */
+export type TableHandler = {
+  readonly row: (cells: readonly Cell[], line: number) => void
+  /** The first row is data too (headerless files such as epraccur). */
+  readonly firstRowIsData?: boolean
+  /**
+   * Only code columns are read, so a CSV in Latin-1 or Windows-1252 is accepted too. ONS
+   * publishes its postcode products that way (Welsh names such as "Ynys Môn");
+   * every other file must be UTF-8.
+   */
+  readonly latin1?: boolean
+}
+
 export type TableVisitor = {
-  /** Called with each table's first row; returns the row handler, or null to skip the table. */
-  readonly table: (
-    name: string,
-    first: readonly Cell[],
-  ) => ((cells: readonly Cell[], line: number) => void) | null
+  /** Called with each table's first row; returns its handler, or null to skip the table. */
+  readonly table: (name: string, first: readonly Cell[]) => TableHandler | null
   /** Bytes read so far, for a progress bar. */
   readonly progress?: ((read: number, total: number) => void) | undefined
 }
@@ -51,6 +61,83 @@ async function firstBytes(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
+function notUtf8(name: string, cause?: unknown): SpnetError {
+  return new SpnetError('validation', `${name} is not UTF-8 text.`, {
+    cause,
+    issues: [
+      {
+        file: name,
+        message: 'It may be saved as Windows-1252 or be a binary file.',
+        fix: 'Use the official file as downloaded.',
+      },
+    ],
+  })
+}
+
+/**
+ * Decodes a CSV's bytes chunk by chunk: UTF-8, or Latin-1 once a chunk is
+ * not UTF-8 (`fellBack`; the reader then checks that the table allows it).
+ * Windows-1252 differs from Latin-1 only in bytes 0x80–0x9F (curly quotes,
+ * dashes), which only ever occur in the name columns that are not read.
+ * Incomplete UTF-8 sequences at a chunk's end wait for the next chunk, so the
+ * bytes of a chunk that is not UTF-8 are all still at hand.
+ * @internal
+ */
+export class ChunkDecoder {
+  readonly #utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  #pending: Uint8Array = new Uint8Array(0)
+  fellBack = false
+
+  decode(chunk: Uint8Array): string {
+    if (this.fellBack) return latin1(chunk)
+    const bytes = this.#pending.length === 0 ? chunk : concat(this.#pending, chunk)
+    const end = completeUtf8End(bytes)
+    try {
+      const text = this.#utf8.decode(bytes.subarray(0, end))
+      this.#pending = bytes.slice(end)
+      return text
+    } catch {
+      this.fellBack = true
+      this.#pending = new Uint8Array(0)
+      return latin1(bytes)
+    }
+  }
+
+  /** What is left at the end of the file: only an incomplete UTF-8 sequence, so not UTF-8. */
+  end(): string {
+    if (this.#pending.length === 0) return ''
+    const rest = this.#pending
+    this.#pending = new Uint8Array(0)
+    this.fellBack = true
+    return latin1(rest)
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/** The length of `bytes` without an incomplete UTF-8 sequence at its end. */
+function completeUtf8End(bytes: Uint8Array): number {
+  const n = bytes.length
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const b = bytes[i]!
+    if (b < 0x80) return n
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
+      return i + length > n ? i : n
+    }
+  }
+  return n
+}
+
 /** Streams a CSV in chunks cut at line ends outside quotes, parsing each with d3-dsv. */
 async function readCsvStream(
   path: string,
@@ -66,13 +153,16 @@ async function readCsvStream(
     visitor.progress?.(read, total)
   })
   const stream = gzipped ? raw.pipe(createGunzip()) : raw
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decoder = new ChunkDecoder()
   let carry = ''
   let first = true
-  let onRow: ((cells: readonly Cell[], line: number) => void) | null = null
+  let handler: TableHandler | null = null
   let parser: ReturnType<typeof dsvFormat> | null = null
   let line = 1
   let started = false
+  const checkEncoding = () => {
+    if (decoder.fellBack && handler !== null && handler.latin1 !== true) throw notUtf8(name)
+  }
   const parsePiece = (piece: string) => {
     parser ??= dsvFormat(detectDelimiter(piece))
     parser.parseRows(piece, (fields) => {
@@ -81,55 +171,54 @@ async function readCsvStream(
       if (fields.length === 1 && fields[0]!.trim() === '') return null
       if (!started) {
         started = true
-        onRow = visitor.table(name, fields)
-        if (onRow === null) throw new SkipTable()
-        if (firstRowIsDataMarker.has(onRow)) onRow(fields, at)
+        handler = visitor.table(name, fields)
+        if (handler === null) throw new SkipTable()
+        checkEncoding()
+        if (handler.firstRowIsData === true) handler.row(fields, at)
         return null
       }
-      onRow?.(fields, at)
+      handler?.row(fields, at)
       return null
     })
   }
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let text: string
-      try {
-        text = decoder.decode(chunk, { stream: true })
-      } catch (cause) {
-        throw new SpnetError('validation', `${name} is not UTF-8 text.`, {
-          cause,
-          issues: [
-            {
-              file: name,
-              message: 'It may be saved as Windows-1252 or be a binary file.',
-              fix: 'Use the official file as downloaded.',
-            },
-          ],
-        })
-      }
-      if (first) {
-        text = stripBom(text)
-        first = false
-      }
-      carry += text
-      const cut = lastLineEndOutsideQuotes(carry)
-      if (cut < 0) continue
-      parsePiece(carry.slice(0, cut + 1))
-      carry = carry.slice(cut + 1)
+  const take = (text: string, last: boolean) => {
+    if (first) {
+      text = stripBom(text)
+      first = false
     }
-    if (carry.trim() !== '') parsePiece(carry)
+    checkEncoding()
+    carry += text
+    if (last) {
+      if (carry.trim() !== '') parsePiece(carry)
+      return
+    }
+    const cut = lastLineEndOutsideQuotes(carry)
+    if (cut < 0) return
+    parsePiece(carry.slice(0, cut + 1))
+    carry = carry.slice(cut + 1)
+  }
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) take(decoder.decode(chunk), false)
+    take(decoder.end(), true)
   } catch (error) {
     if (error instanceof SkipTable) {
       raw.destroy()
       return
     }
-    if (error instanceof Error && 'code' in error && error.code === 'Z_DATA_ERROR') {
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      (error.code === 'Z_DATA_ERROR' || error.code === 'Z_BUF_ERROR')
+    ) {
       throw new SpnetError('validation', `${name} is a damaged gzip file.`, {
         cause: error,
         issues: [
           {
             file: name,
-            message: 'The compressed data ends early or is corrupt.',
+            message:
+              error.code === 'Z_BUF_ERROR'
+                ? 'The compressed data ends early: the file is truncated.'
+                : 'The compressed data is corrupt.',
             fix: 'Download the file again.',
           },
         ],
@@ -140,9 +229,6 @@ async function readCsvStream(
 }
 
 class SkipTable extends Error {}
-
-/** Row handlers that want the first row too (headerless files such as epraccur). */
-export const firstRowIsDataMarker = new WeakSet<object>()
 
 function lineBreaks(fields: readonly string[]): number {
   let n = 0
@@ -218,9 +304,9 @@ async function readXlsx(bytes: Buffer, name: string, visitor: TableVisitor): Pro
     })
     const first = rows[0]
     if (first === undefined) continue
-    const onRow = visitor.table(`${name} [${sheet}]`, first.cells)
-    if (onRow === null) continue
-    const from = firstRowIsDataMarker.has(onRow) ? 0 : 1
-    for (let i = from; i < rows.length; i++) onRow(rows[i]!.cells, rows[i]!.line)
+    const handler = visitor.table(`${name} [${sheet}]`, first.cells)
+    if (handler === null) continue
+    const from = handler.firstRowIsData === true ? 0 : 1
+    for (let i = from; i < rows.length; i++) handler.row(rows[i]!.cells, rows[i]!.line)
   }
 }

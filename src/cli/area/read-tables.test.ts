@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, describe, expect, it } from 'vitest'
+import { isSpnetError } from '../../core/errors.js'
+import { ChunkDecoder, readTables, type TableHandler } from './read-tables.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'spnet-read-tables-'))
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function file(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name)
+  writeFileSync(path, bytes)
+  return path
+}
+
+/** Reads a file's one table, returning its rows (header first). */
+async function rows(path: string, options: Omit<TableHandler, 'row'> = {}) {
+  const seen: string[][] = []
+  await readTables(path, 'shown.csv', {
+    table: (_name, first) => {
+      seen.push(first.map(String))
+      return { ...options, row: (cells) => seen.push(cells.map(String)) }
+    },
+  })
+  return seen
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (error) {
+    if (isSpnetError(error)) return { message: error.message, issues: error.issues }
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('ChunkDecoder', () => {
+  it('joins a UTF-8 character split across chunks', () => {
+    const bytes = new TextEncoder().encode('a,Ynys Môn,€,😀\n')
+    const decoder = new ChunkDecoder()
+    let text = ''
+    for (const b of bytes) text += decoder.decode(Uint8Array.of(b))
+    text += decoder.end()
+    expect(text).toBe('a,Ynys Môn,€,😀\n')
+    expect(decoder.fellBack).toBe(false)
+  })
+
+  it('falls back to Latin-1 for a chunk that is not UTF-8, losing no byte', () => {
+    const decoder = new ChunkDecoder()
+    // "Môn" in Latin-1: 0xF4 looks like the start of a 4-byte UTF-8 sequence at the chunk end.
+    const first = decoder.decode(Uint8Array.of(0x4d, 0xf4))
+    const second = decoder.decode(Uint8Array.of(0x6e, 0xe9))
+    expect(first + second).toBe('Môné')
+    expect(decoder.fellBack).toBe(true)
+  })
+
+  it('an incomplete sequence at the very end is not UTF-8', () => {
+    const decoder = new ChunkDecoder()
+    expect(decoder.decode(Uint8Array.of(0x61, 0xc3))).toBe('a')
+    expect(decoder.end()).toBe('Ã')
+    expect(decoder.fellBack).toBe(true)
+  })
+})
+
+describe('readTables', () => {
+  it('a Latin-1 (Windows-1252) CSV is read only by a handler that allows it', async () => {
+    const path = file('latin1.csv', Buffer.from('pcds,name\nLL65 1AA,Ynys Môn\n', 'latin1'))
+    expect(await rows(path, { latin1: true })).toEqual([
+      ['pcds', 'name'],
+      ['LL65 1AA', 'Ynys Môn'],
+    ])
+    expect(await failure(rows(path))).toMatchObject({ message: 'shown.csv is not UTF-8 text.' })
+  })
+
+  it('a BOM is dropped and line ends inside quotes do not end a row', async () => {
+    const path = file('bom.csv', '\uFEFF"a b",c\n"x\ny",z\n')
+    expect(await rows(path)).toEqual([
+      ['a b', 'c'],
+      ['x\ny', 'z'],
+    ])
+  })
+
+  it('a gzipped CSV cut short is a damaged gzip file, not an internal error', async () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `E01${String(i).padStart(6, '0')},${i}`)
+    const gz = gzipSync(['code,rank', ...text].join('\n'))
+    const path = file('cut.csv.gz', gz.subarray(0, gz.length - 100))
+    expect(await failure(rows(path))).toMatchObject({
+      message: 'shown.csv is a damaged gzip file.',
+      issues: [{ file: 'shown.csv', message: expect.stringMatching(/truncated/) as unknown }],
+    })
+  })
+})
