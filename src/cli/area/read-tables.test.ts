@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isSpnetError } from '../../core/errors.js'
-import { ChunkDecoder, readTables, type TableHandler } from './read-tables.js'
+import { ChunkDecoder, isWebPage, readTables, type TableHandler } from './read-tables.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'spnet-read-tables-'))
 afterAll(() => {
@@ -93,5 +93,11 @@ describe('readTables', () => {
       message: 'shown.csv is a damaged gzip file.',
       issues: [{ file: 'shown.csv', message: expect.stringMatching(/truncated/) as unknown }],
     })
+  })
+
+  it('isWebPage tells an HTML answer from a CSV', async () => {
+    expect(await isWebPage(file('page.csv', '\n  <!DOCTYPE html><html></html>'))).toBe(true)
+    expect(await isWebPage(file('page2.csv', '<HTML><body>moved</body></HTML>'))).toBe(true)
+    expect(await isWebPage(file('data.csv', 'code,<html>\nE01000001,1\n'))).toBe(false)
   })
 })

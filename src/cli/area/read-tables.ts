@@ -61,6 +61,12 @@ async function firstBytes(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
+/** Whether a file is an HTML page (what a server sends when the file has moved). */
+export async function isWebPage(path: string): Promise<boolean> {
+  const head = new TextDecoder().decode(await firstBytes(path, 512))
+  return /^\s*(<!doctype html|<html)/i.test(head.replace(/^\uFEFF/, ''))
+}
+
 function notUtf8(name: string, cause?: unknown): SpnetError {
   return new SpnetError('validation', `${name} is not UTF-8 text.`, {
     cause,
