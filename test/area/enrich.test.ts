@@ -566,6 +566,10 @@ describe('spnet enrich by LSOA, postcode and practice postcode, both editions', 
       )
     }
     expect(notPlaced(run.stdout).get('LW017')![1]).toMatch(/U99999/)
+    // A note every PCN shares (no list sizes to weight the mean) is written once, naming the egos.
+    const simple = run.stderr.split('\n').filter((l) => l.includes('A simple mean'))
+    expect(simple).toHaveLength(1)
+    expect(simple[0]).toMatch(/\(16 egos: LW001, LW002, .*LW016\)/)
   })
 })
 
@@ -578,6 +582,9 @@ describe('IMD 2025 practice scores', () => {
     expect(all).toMatch(/gp-reg-pat-prac-lsoa-all\.csv/)
     expect(all).toMatch(/digital\.nhs\.uk/)
     expect(all).not.toMatch(/internal error|\n\s+at /)
+    // Said once, not once per ego, and nothing is written.
+    expect(all.match(/gp-reg-pat-prac-lsoa-all\.csv/g)).toHaveLength(1)
+    expect(existsSync(run.out)).toBe(false)
   })
 
   it('with a File 7 and the registered-patients file: practice-weighted 2025 equals the hand computation', async () => {

@@ -9,7 +9,7 @@ import {
   scores2025,
 } from '../test-support/deprivation-fixture.js'
 import type { AreaData } from './area-tables.js'
-import { normalisePostcode, placeArea } from './place-area.js'
+import { checkReferenceData, normalisePostcode, placeArea } from './place-area.js'
 
 const data = fullData()
 
@@ -704,5 +704,43 @@ describe("placeArea 'pcn-mean'", () => {
   it('the fixture practices are the ones the PCN tests reason about', () => {
     expect(practices.get('A81005')?.status).toBe('dormant')
     expect(scores2019.scores.has('A81005')).toBe(false)
+  })
+})
+
+describe('checkReferenceData', () => {
+  it('everything a method needs is loaded → ok', () => {
+    for (const method of ['lsoa', 'postcode', 'practice-lsoa', 'practice-weighted'] as const) {
+      expect(checkReferenceData(data, method, 2019), method).toEqual({ ok: true, value: null })
+    }
+    expect(checkReferenceData(data, 'pcn-mean', 2019).ok).toBe(true)
+    expect(checkReferenceData(data, 'lsoa', 2025).ok).toBe(true)
+  })
+
+  it('names the first missing file, as placing a value would', () => {
+    const cases: [AreaData, Parameters<typeof checkReferenceData>[1], 2019 | 2025, string][] = [
+      [{ ...data, iod: {} }, 'lsoa', 2019, 'The Index of Multiple Deprivation 2019 is not loaded.'],
+      [{ ...data, postcodes: undefined }, 'postcode', 2025, 'No postcode lookup is loaded.'],
+      [
+        { ...data, practices: undefined },
+        'practice-lsoa',
+        2019,
+        'The GP practice list is not loaded.',
+      ],
+      [{ ...data, postcodes: undefined }, 'practice-lsoa', 2019, 'No postcode lookup is loaded.'],
+      [data, 'practice-weighted', 2025, 'No practice-level IMD 2025 scores are loaded.'],
+      [{ ...data, pcns: undefined }, 'pcn-mean', 2019, 'The PCN list is not loaded.'],
+      [data, 'pcn-mean', 2025, 'No practice-level IMD 2025 scores are loaded.'],
+    ]
+    for (const [d, method, edition, expected] of cases) {
+      const e = failure(checkReferenceData(d, method, edition))
+      expect(e.message, `${method} ${edition}`).toBe(expected)
+      expect(e.code).toBe('unsupported')
+      expect(fixOf(e)).not.toBeNull()
+    }
+  })
+
+  it('an LSOA of the other geography without the ONS lookup is told per value, not up front', () => {
+    const noCrosswalk: AreaData = { ...data, crosswalk: undefined }
+    expect(checkReferenceData(noCrosswalk, 'lsoa', 2025).ok).toBe(true)
   })
 })
