@@ -666,10 +666,21 @@ describe("placeArea 'pcn-mean'", () => {
     })
   })
 
-  it('a practice without a current PCN → not_found', () => {
+  it('a practice without a current PCN → not_found (A81004 has a score, though not in epraccur)', () => {
     const e = failure(placeArea(data, 'pcn-mean', 'A81004', 2019))
     expect(e.code).toBe('not_found')
     expect(e.message).toBe('Practice A81004 has no current PCN in the loaded ePCN file.')
+  })
+
+  it('a practice code that is in neither epraccur nor ePCN → not_found, saying so', () => {
+    const e = failure(placeArea(data, 'pcn-mean', 'Z99999', 2019))
+    expect(e.code).toBe('not_found')
+    expect(e.message).toBe(
+      'Z99999 is not a practice in the loaded ODS list (epraccur), the ePCN file or the practice scores.',
+    )
+    // Without epraccur, spnet cannot tell an unknown code from a practice outside any PCN.
+    const e2 = failure(placeArea({ ...data, practices: undefined }, 'pcn-mean', 'Z99999', 2019))
+    expect(e2.message).toBe('Practice Z99999 has no current PCN in the loaded ePCN file.')
   })
 
   it('a PCN none of whose practices has a score → not_found', () => {

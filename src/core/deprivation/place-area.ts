@@ -462,6 +462,13 @@ export function placeByPcn(data: AreaData, raw: string, edition: Edition): Resul
       )
     }
     const of = pcns.pcnOf.get(code)
+    if (of === undefined && isUnknownPractice(data, code)) {
+      return fail(
+        'not_found',
+        `${code} is not a practice in the loaded ODS list (epraccur), the ePCN file or the practice scores.`,
+        'Check the code, or load a newer epraccur and ePCN.',
+      )
+    }
     if (of === undefined)
       return fail('not_found', `Practice ${code} has no current PCN in the loaded ePCN file.`)
     pcn = of
@@ -533,6 +540,12 @@ function pcnMeans(pcns: PcnTable, scores: PracticeScores): Map<string, number> {
     byPcns.set(pcns, means)
   }
   return means
+}
+
+/** A code in none of the loaded practice tables (only known when epraccur is loaded). */
+function isUnknownPractice(data: AreaData, code: string): boolean {
+  if (data.practices === undefined || data.practices.has(code)) return false
+  return !Object.values(data.practiceScores ?? {}).some((s) => s?.scores.has(code) === true)
 }
 
 /** yyyymmdd → yyyy-mm-dd (other text as it is). */
