@@ -72,9 +72,11 @@ export async function importAreaFiles(
         recognised++
         if (detected.kind === 'postcodes') {
           builder ??= new PostcodeIndexBuilder()
+          const { postcode, lsoa21, lsoa11, terminated, country } = detected.columns
           return {
             row: postcodeRows(builder, detected.columns, name, issues),
             latin1: true,
+            columns: [postcode, lsoa21, lsoa11, terminated, country],
           }
         }
         readers.push(detected.reader)

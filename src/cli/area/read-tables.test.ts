@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isSpnetError } from '../../core/errors.js'
-import { ChunkDecoder, isWebPage, readTables, type TableHandler } from './read-tables.js'
+import { isWebPage, readTables, type TableHandler } from './read-tables.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'spnet-read-tables-'))
 afterAll(() => {
@@ -39,34 +39,6 @@ async function failure(promise: Promise<unknown>) {
   throw new Error('expected a refusal')
 }
 
-describe('ChunkDecoder', () => {
-  it('joins a UTF-8 character split across chunks', () => {
-    const bytes = new TextEncoder().encode('a,Ynys Môn,€,😀\n')
-    const decoder = new ChunkDecoder()
-    let text = ''
-    for (const b of bytes) text += decoder.decode(Uint8Array.of(b))
-    text += decoder.end()
-    expect(text).toBe('a,Ynys Môn,€,😀\n')
-    expect(decoder.fellBack).toBe(false)
-  })
-
-  it('falls back to Latin-1 for a chunk that is not UTF-8, losing no byte', () => {
-    const decoder = new ChunkDecoder()
-    // "Môn" in Latin-1: 0xF4 looks like the start of a 4-byte UTF-8 sequence at the chunk end.
-    const first = decoder.decode(Uint8Array.of(0x4d, 0xf4))
-    const second = decoder.decode(Uint8Array.of(0x6e, 0xe9))
-    expect(first + second).toBe('Môné')
-    expect(decoder.fellBack).toBe(true)
-  })
-
-  it('an incomplete sequence at the very end is not UTF-8', () => {
-    const decoder = new ChunkDecoder()
-    expect(decoder.decode(Uint8Array.of(0x61, 0xc3))).toBe('a')
-    expect(decoder.end()).toBe('Ã')
-    expect(decoder.fellBack).toBe(true)
-  })
-})
-
 describe('readTables', () => {
   it('a Latin-1 (Windows-1252) CSV is read only by a handler that allows it', async () => {
     const path = file('latin1.csv', Buffer.from('pcds,name\nLL65 1AA,Ynys Môn\n', 'latin1'))
@@ -75,6 +47,26 @@ describe('readTables', () => {
       ['LL65 1AA', 'Ynys Môn'],
     ])
     expect(await failure(rows(path))).toMatchObject({ message: 'shown.csv is not UTF-8 text.' })
+  })
+
+  it('a table that reads some columns gets only those, in one reused array', async () => {
+    const path = file('columns.csv', 'a,b,c\n1,2,3\n4,5,6\n')
+    const seen: string[][] = []
+    const arrays = new Set<unknown>()
+    await readTables(path, 'shown.csv', {
+      table: () => ({
+        columns: [0, 2, 7],
+        row: (cells) => {
+          arrays.add(cells)
+          seen.push(cells.map(String))
+        },
+      }),
+    })
+    expect(seen).toEqual([
+      ['1', '', '3'],
+      ['4', '', '6'],
+    ])
+    expect(arrays.size).toBe(1)
   })
 
   it('a BOM is dropped and line ends inside quotes do not end a row', async () => {

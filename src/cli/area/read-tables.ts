@@ -3,12 +3,12 @@ import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createGunzip } from 'node:zlib'
-import { dsvFormat } from 'd3-dsv'
 import { unzipSync } from 'fflate'
 import readXlsxFile from 'read-excel-file/node'
 import { SpnetError } from '../../core/errors.js'
 import type { Cell } from '../../core/area-data/cells.js'
-import { detectDelimiter, stripBom } from '../../core/import/csv-table.js'
+import { detectDelimiter } from '../../core/import/csv-table.js'
+import { CsvRowSplitter, type CsvRow } from './csv-rows.js'
 
 /**
  * Reads the tables of an official data file row by row, whatever its
@@ -28,6 +28,11 @@ export type TableHandler = {
    * every other file must be UTF-8.
    */
   readonly latin1?: boolean
+  /**
+   * The only columns read (0-based): the others are left empty, and the
+   * cells array is reused from row to row. For files of millions of rows.
+   */
+  readonly columns?: readonly number[]
 }
 
 export type TableVisitor = {
@@ -80,71 +85,7 @@ function notUtf8(name: string, cause?: unknown): SpnetError {
   })
 }
 
-/**
- * Decodes a CSV's bytes chunk by chunk: UTF-8, or Latin-1 once a chunk is
- * not UTF-8 (`fellBack`; the reader then checks that the table allows it).
- * Windows-1252 differs from Latin-1 only in bytes 0x80–0x9F (curly quotes,
- * dashes), which only ever occur in the name columns that are not read.
- * Incomplete UTF-8 sequences at a chunk's end wait for the next chunk, so the
- * bytes of a chunk that is not UTF-8 are all still at hand.
- * @internal
- */
-export class ChunkDecoder {
-  readonly #utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  #pending: Uint8Array = new Uint8Array(0)
-  fellBack = false
-
-  decode(chunk: Uint8Array): string {
-    if (this.fellBack) return latin1(chunk)
-    const bytes = this.#pending.length === 0 ? chunk : concat(this.#pending, chunk)
-    const end = completeUtf8End(bytes)
-    try {
-      const text = this.#utf8.decode(bytes.subarray(0, end))
-      this.#pending = bytes.slice(end)
-      return text
-    } catch {
-      this.fellBack = true
-      this.#pending = new Uint8Array(0)
-      return latin1(bytes)
-    }
-  }
-
-  /** What is left at the end of the file: only an incomplete UTF-8 sequence, so not UTF-8. */
-  end(): string {
-    if (this.#pending.length === 0) return ''
-    const rest = this.#pending
-    this.#pending = new Uint8Array(0)
-    this.fellBack = true
-    return latin1(rest)
-  }
-}
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
-}
-
-/** The length of `bytes` without an incomplete UTF-8 sequence at its end. */
-function completeUtf8End(bytes: Uint8Array): number {
-  const n = bytes.length
-  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
-    const b = bytes[i]!
-    if (b < 0x80) return n
-    if (b >= 0xc0) {
-      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
-      return i + length > n ? i : n
-    }
-  }
-  return n
-}
-
-/** Streams a CSV in chunks cut at line ends outside quotes, parsing each with d3-dsv. */
+/** Streams a CSV in chunks, split into rows by bytes (csv-rows.ts). */
 async function readCsvStream(
   path: string,
   name: string,
@@ -159,53 +100,38 @@ async function readCsvStream(
     visitor.progress?.(read, total)
   })
   const stream = gzipped ? raw.pipe(createGunzip()) : raw
-  const decoder = new ChunkDecoder()
-  let carry = ''
-  let first = true
+  const splitter = new CsvRowSplitter(detectDelimiter)
   let handler: TableHandler | null = null
-  let parser: ReturnType<typeof dsvFormat> | null = null
-  let line = 1
   let started = false
-  const checkEncoding = () => {
-    if (decoder.fellBack && handler !== null && handler.latin1 !== true) throw notUtf8(name)
-  }
-  const parsePiece = (piece: string) => {
-    parser ??= dsvFormat(detectDelimiter(piece))
-    parser.parseRows(piece, (fields) => {
-      const at = line
-      line += 1 + lineBreaks(fields)
-      if (fields.length === 1 && fields[0]!.trim() === '') return null
-      if (!started) {
-        started = true
-        handler = visitor.table(name, fields)
-        if (handler === null) throw new SkipTable()
-        checkEncoding()
-        if (handler.firstRowIsData === true) handler.row(fields, at)
-        return null
-      }
-      handler?.row(fields, at)
-      return null
-    })
-  }
-  const take = (text: string, last: boolean) => {
-    if (first) {
-      text = stripBom(text)
-      first = false
-    }
-    checkEncoding()
-    carry += text
-    if (last) {
-      if (carry.trim() !== '') parsePiece(carry)
+  // Rows of a table that reads only some columns share one array, refilled each row.
+  let cells: string[] = []
+  const onRow = (row: CsvRow) => {
+    if (row.isBlank()) return
+    if (!started) {
+      started = true
+      handler = visitor.table(name, row.fields())
+      if (handler === null) throw new SkipTable()
+      checkEncoding()
+      if (handler.firstRowIsData === true) handler.row(row.fields(), row.line)
       return
     }
-    const cut = lastLineEndOutsideQuotes(carry)
-    if (cut < 0) return
-    parsePiece(carry.slice(0, cut + 1))
-    carry = carry.slice(cut + 1)
+    checkEncoding()
+    const h = handler!
+    if (h.columns === undefined) {
+      h.row(row.fields(), row.line)
+      return
+    }
+    if (cells.length !== row.count) cells = new Array<string>(row.count).fill('')
+    for (const c of h.columns) if (c >= 0 && c < row.count) cells[c] = row.field(c)
+    h.row(cells, row.line)
+  }
+  const checkEncoding = () => {
+    if (splitter.notUtf8 && handler !== null && handler.latin1 !== true) throw notUtf8(name)
   }
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) take(decoder.decode(chunk), false)
-    take(decoder.end(), true)
+    for await (const chunk of stream as AsyncIterable<Buffer>) splitter.push(chunk, onRow)
+    splitter.end(onRow)
+    checkEncoding()
   } catch (error) {
     if (error instanceof SkipTable) {
       raw.destroy()
@@ -235,25 +161,6 @@ async function readCsvStream(
 }
 
 class SkipTable extends Error {}
-
-function lineBreaks(fields: readonly string[]): number {
-  let n = 0
-  for (const f of fields) if (f.includes('\n')) n += f.split('\n').length - 1
-  return n
-}
-
-/** Index of the last newline not inside a quoted field, or -1. */
-function lastLineEndOutsideQuotes(text: string): number {
-  if (!text.includes('"')) return text.lastIndexOf('\n')
-  let inQuotes = false
-  let last = -1
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 34) inQuotes = !inQuotes
-    else if (c === 10 && !inQuotes) last = i
-  }
-  return last
-}
 
 async function readZip(path: string, name: string, visitor: TableVisitor): Promise<void> {
   const bytes = await readFile(path)
