@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { failure, fixOf, success } from '../test-support/area-data.js'
+import { failure, fixOf, iodTableOf, success } from '../test-support/area-data.js'
 import {
   fullData,
   iod2019,
@@ -557,6 +557,24 @@ describe("placeArea 'practice-weighted'", () => {
     expect(e.message).toBe('No practice-level IMD 2025 scores are loaded.')
     expect(fixOf(e)).toContain('gp-reg-pat-prac-lsoa-all.csv')
     expect(fixOf(e)).toContain('IoD2025 LSOA scores (File 7)')
+    // The fixture's IoD2025 has scores, so only the patients file is missing.
+    expect(fixOf(e)).toContain('The LSOA scores are loaded: import the registered-patients file')
+  })
+
+  it('2025 practice scores, and the IoD2025 files loaded have ranks only → asks for File 7 too', () => {
+    const ranksOnly = iodTableOf(2025, { E01000001: { rank: 200, decile: 1 } })
+    const e = failure(
+      placeArea(
+        { ...data, iod: { ...data.iod, 2025: ranksOnly } },
+        'practice-weighted',
+        'A81001',
+        2025,
+      ),
+    )
+    expect(fixOf(e)).toContain('Import both')
+    expect(fixOf(e)).toContain('have ranks but no scores')
+    const none = failure(placeArea({ ...data, iod: {} }, 'practice-weighted', 'A81001', 2025))
+    expect(fixOf(none)).toContain('Import both')
   })
 
   it('scores not loaded for 2019 → unsupported, naming the Fingertips indicator', () => {

@@ -429,8 +429,18 @@ function practiceScores(data: AreaData, edition: Edition): Result<PracticeScores
       ? importHint(
           'the OHID Fingertips practice deprivation scores (indicator 93553, "Deprivation score (IMD 2019)")',
         )
-      : 'IMD 2025 practice scores are computed from the IoD2025 LSOA scores (File 7) and NHS England\'s "Patients registered at a GP practice" by LSOA (gp-reg-pat-prac-lsoa-all.csv, from https://digital.nhs.uk/data-and-information/publications/statistical/patients-registered-at-a-gp-practice). Import both with `spnet area import`.',
+      : 'IMD 2025 practice scores are computed from the IoD2025 LSOA scores (File 7) and NHS England\'s "Patients registered at a GP practice" by LSOA (gp-reg-pat-prac-lsoa-all.csv, from https://digital.nhs.uk/data-and-information/publications/statistical/patients-registered-at-a-gp-practice). ' +
+          (hasScores(data.iod[edition])
+            ? 'The LSOA scores are loaded: import the registered-patients file with `spnet area import`.'
+            : 'Import both with `spnet area import` (the loaded IoD2025 files, if any, have ranks but no scores).'),
   )
+}
+
+/** Whether an IoD table holds scores (File 7), not only ranks (File 1, 2 or 6). */
+function hasScores(table: IodTable | undefined): boolean {
+  if (table === undefined) return false
+  for (const area of table.areas.values()) if (area.score !== null) return true
+  return false
 }
 
 const rankCache = new WeakMap<PracticeScores, Map<string, number>>()
