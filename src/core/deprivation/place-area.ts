@@ -555,7 +555,7 @@ function pcnMeans(pcns: PcnTable, scores: PracticeScores): Map<string, number> {
 /** A code in none of the loaded practice tables (only known when epraccur is loaded). */
 function isUnknownPractice(data: AreaData, code: string): boolean {
   if (data.practices === undefined || data.practices.has(code)) return false
-  return !Object.values(data.practiceScores ?? {}).some((s) => s?.scores.has(code) === true)
+  return !Object.values(data.practiceScores ?? {}).some((s) => s.scores.has(code))
 }
 
 /** yyyymmdd → yyyy-mm-dd (other text as it is). */
