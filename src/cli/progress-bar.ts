@@ -4,7 +4,9 @@ import type { Progress } from './io.js'
 /** A cli-progress bar on stderr, shown only when stderr is a terminal. */
 export function terminalProgress(label: string, total: number, unit = 'MB'): Progress {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined }
-  const scale = unit === 'MB' ? 1_000_000 : 1
+  // Files under 1 MB count in kB, so a finished small file reads 100%, not 0.2/1 MB.
+  if (unit === 'MB' && total < 1_000_000) unit = 'kB'
+  const scale = unit === 'MB' ? 1_000_000 : unit === 'kB' ? 1000 : 1
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`,
@@ -15,7 +17,7 @@ export function terminalProgress(label: string, total: number, unit = 'MB'): Pro
     },
     cliProgress.Presets.shades_classic,
   )
-  bar.start(Math.max(1, Math.round((total / scale) * 10) / 10), 0)
+  bar.start(Math.max(0.1, Math.round((total / scale) * 10) / 10), 0)
   return {
     update: (done) => {
       bar.update(Math.round((done / scale) * 10) / 10)

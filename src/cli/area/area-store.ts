@@ -56,19 +56,63 @@ export class AreaStore {
   constructor(readonly dir: string) {}
 
   async manifest(): Promise<Manifest> {
+    const path = join(this.dir, 'manifest.json')
     let text: string
     try {
-      text = await readFile(join(this.dir, 'manifest.json'), 'utf8')
-    } catch {
-      return { version: 1, datasets: [] }
+      text = await readFile(path, 'utf8')
+    } catch (error) {
+      if (isMissing(error)) return { version: 1, datasets: [] }
+      throw error
     }
-    const parsed = manifestSchema.safeParse(JSON.parse(text))
-    if (!parsed.success) {
-      throw new SpnetError('internal', `${join(this.dir, 'manifest.json')} is damaged.`, {
-        issues: [{ message: 'Delete the area folder and import the reference files again.' }],
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw this.#damaged(path, 'It is not complete JSON (it may have been cut short).')
+    }
+    const parsed = manifestSchema.safeParse(json)
+    if (!parsed.success) throw this.#damaged(path, 'It does not list datasets as spnet wrote them.')
+    return parsed.data
+  }
+
+  #damaged(file: string, message: string): SpnetError {
+    return new SpnetError('validation', `${file} is damaged.`, {
+      issues: [
+        {
+          file,
+          message,
+          fix: `Delete the folder ${this.dir} and import the reference files again (spnet area download, or spnet area import FILE...).`,
+        },
+      ],
+    })
+  }
+
+  /** Reads a file the manifest lists, or says clearly that the store is damaged. */
+  async #read(entry: ManifestEntry, file: string): Promise<Buffer> {
+    try {
+      return await readFile(join(this.dir, file))
+    } catch (error) {
+      if (!isMissing(error)) throw error
+      throw new SpnetError('not_found', `${join(this.dir, file)} is missing.`, {
+        issues: [
+          {
+            message: `manifest.json lists it as ${entry.title} (from ${entry.source}), but the file is gone.`,
+            fix: `Import ${entry.source} again with spnet area import, or delete the folder ${this.dir} and import everything again.`,
+          },
+        ],
       })
     }
-    return parsed.data
+  }
+
+  #parse(entry: ManifestEntry, file: string, bytes: Buffer): unknown {
+    try {
+      return JSON.parse(bytes.toString('utf8'))
+    } catch {
+      throw this.#damaged(
+        join(this.dir, file),
+        `It should hold ${entry.title} (from ${entry.source}) but is not complete JSON. Import ${entry.source} again with spnet area import.`,
+      )
+    }
   }
 
   /** Adds datasets (replacing those with the same id) and, optionally, the postcode index. */
@@ -131,24 +175,46 @@ export class AreaStore {
     let postcodes: AreaData['postcodes']
     for (const entry of manifest.datasets) {
       if (entry.kind === 'postcodes') {
-        const bytes = await readFile(join(this.dir, entry.file))
-        const lsoas = JSON.parse(
-          await readFile(join(this.dir, entry.lsoaFile ?? ''), 'utf8'),
-        ) as string[]
+        const bytes = await this.#read(entry, entry.file)
+        const lsoaFile = entry.lsoaFile ?? entry.file.replace(/\.bin$/, '.lsoas.json')
+        const lsoas = this.#parse(entry, lsoaFile, await this.#read(entry, lsoaFile))
+        if (!Array.isArray(lsoas) || bytes.length % 20 !== 0) {
+          throw this.#damaged(
+            join(this.dir, entry.file),
+            `The postcode index is not whole, or its list of LSOAs is not. Import ${entry.source} again.`,
+          )
+        }
         postcodes = postcodeIndex(
           new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-          lsoas,
+          lsoas as string[],
         )
         continue
       }
-      const dataset = JSON.parse(await readFile(join(this.dir, entry.file), 'utf8')) as AreaDataset
-      if (dataset.kind !== entry.kind) {
-        throw new SpnetError('internal', `${entry.file} does not hold ${entry.title}.`, {
-          issues: [{ message: 'Import the reference files again.' }],
-        })
+      const dataset = this.#parse(entry, entry.file, await this.#read(entry, entry.file))
+      if (!isDataset(dataset) || dataset.kind !== entry.kind) {
+        throw this.#damaged(
+          join(this.dir, entry.file),
+          `It does not hold ${entry.title}. Import ${entry.source} again with spnet area import.`,
+        )
       }
       datasets.push(dataset)
     }
     return { data: buildAreaData(datasets, postcodes), manifest }
   }
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT'
+}
+
+/** The stored datasets are spnet's own output; this checks only their shape's outline. */
+function isDataset(value: unknown): value is AreaDataset {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'kind' in value &&
+    typeof value.kind === 'string' &&
+    'rows' in value &&
+    Array.isArray(value.rows)
+  )
 }

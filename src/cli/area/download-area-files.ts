@@ -7,7 +7,7 @@ import type { Edition } from '../../core/deprivation/area-tables.js'
 import { SpnetError } from '../../core/errors.js'
 import type { Io } from '../io.js'
 import type { AreaStore } from './area-store.js'
-import { importAreaFiles } from './import-area-files.js'
+import { importAreaFiles, type AreaFileInput } from './import-area-files.js'
 
 /**
  * `spnet area download`: the official files from their published addresses
@@ -89,20 +89,20 @@ export async function downloadAreaFiles(
   const sources = areaSources.filter((s) => s.edition === null || chosen.includes(s.edition))
   const dir = await mkdtemp(join(tmpdir(), 'spnet-download-'))
   try {
-    const files: string[] = []
+    const files: AreaFileInput[] = []
     for (const source of sources) {
       const path = join(dir, source.file)
       io.stderr.write(`Downloading ${source.name}\n`)
-      if (mirror !== undefined)
-        await fetchToFile(
-          `${mirror.replace(/\/$/, '')}/${encodeURIComponent(source.file)}`,
-          path,
-          source.name,
-          io,
-        )
-      else if ('url' in source) await fetchToFile(source.url, path, source.name, io)
-      else await fetchFeatureService(source.featureService, path, source.name, io)
-      files.push(path)
+      const url =
+        mirror !== undefined
+          ? `${mirror.replace(/\/$/, '')}/${encodeURIComponent(source.file)}`
+          : 'url' in source
+            ? source.url
+            : source.featureService
+      if (mirror !== undefined || 'url' in source) await fetchToFile(url, path, source.name, io)
+      else await fetchFeatureService(url, path, source.name, io)
+      // Messages name the download, not the temporary file.
+      files.push({ path: source.file, shownAs: `${source.name} (${url})` })
     }
     io.stderr.write('Checking and importing…\n')
     const { manifest } = await importAreaFiles(files, { ...io, cwd: dir }, store)

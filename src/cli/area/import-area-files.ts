@@ -14,7 +14,7 @@ import { SpnetError } from '../../core/errors.js'
 import { IssueCollector } from '../../core/import/issue-collector.js'
 import type { Io } from '../io.js'
 import type { AreaStore, Manifest, PostcodeIndexFiles, Provenance } from './area-store.js'
-import { firstRowIsDataMarker, readTables } from './read-tables.js'
+import { isWebPage, readTables } from './read-tables.js'
 
 /**
  * `spnet area import FILE...`: tells what each file is from its content,
@@ -22,14 +22,22 @@ import { firstRowIsDataMarker, readTables } from './read-tables.js'
  * before anything is stored, so an import succeeds whole or changes nothing.
  */
 
+/** A file to import: its path (relative to the working directory) and the name messages use. */
+export type AreaFileInput = {
+  readonly path: string
+  /** How messages name the file (a download's source and address); the path by default. */
+  readonly shownAs?: string
+}
+
 export type ImportedFile = {
+  /** The name messages use. */
   readonly path: string
   readonly datasets: readonly AreaDataset[]
   readonly postcodes: number | null
 }
 
 export async function importAreaFiles(
-  paths: readonly string[],
+  inputs: readonly AreaFileInput[],
   io: Io,
   store: AreaStore,
   now: () => Date = () => new Date(),
@@ -38,8 +46,9 @@ export async function importAreaFiles(
   const found: { dataset: AreaDataset; provenance: Provenance }[] = []
   let postcodes: { index: PostcodeIndexFiles; provenance: Provenance } | null = null
   const files: ImportedFile[] = []
-  for (const path of paths) {
-    const full = resolve(io.cwd, path)
+  for (const input of inputs) {
+    const full = resolve(io.cwd, input.path)
+    const path = input.shownAs ?? input.path
     const info = await stat(full).catch(() => null)
     if (info === null || !info.isFile()) {
       throw new SpnetError('not_found', `${path} does not exist.`, {
@@ -47,14 +56,14 @@ export async function importAreaFiles(
       })
     }
     const provenance: Provenance = {
-      source: basename(path),
+      source: basename(input.path),
       sha256: await sha256(full),
       importedAt: now().toISOString(),
     }
     const readers: AreaTableReader[] = []
     let builder: PostcodeIndexBuilder | null = null
     let recognised = 0
-    const bar = io.progress?.(`Reading ${basename(path)}`, info.size)
+    const bar = io.progress?.(`Reading ${basename(input.path)}`, info.size)
     await readTables(full, path, {
       progress: (read) => bar?.update(read),
       table: (name, first) => {
@@ -63,22 +72,26 @@ export async function importAreaFiles(
         recognised++
         if (detected.kind === 'postcodes') {
           builder ??= new PostcodeIndexBuilder()
-          return postcodeRows(builder, detected.columns, name, issues)
+          const { postcode, lsoa21, lsoa11, terminated, country } = detected.columns
+          return {
+            row: postcodeRows(builder, detected.columns, name, issues),
+            latin1: true,
+            columns: [postcode, lsoa21, lsoa11, terminated, country],
+          }
         }
         readers.push(detected.reader)
-        const handler = (cells: Parameters<AreaTableReader['row']>[0], line: number) => {
-          detected.reader.row(cells, line)
-        }
-        if (detected.firstRowIsData) firstRowIsDataMarker.add(handler)
-        return handler
+        return { row: detected.reader.row, firstRowIsData: detected.firstRowIsData }
       },
     })
     bar?.stop()
     if (recognised === 0 && issues.isEmpty()) {
+      const html = await isWebPage(full)
       issues.add({
         file: path,
-        message: `${path} is not a file spnet recognises.`,
-        fix: `spnet imports: ${knownAreaFiles.join('; ')}.`,
+        message: `${path} is not a file spnet recognises${html ? ': it is a web page (HTML), not data' : ''}.`,
+        fix: html
+          ? 'The address may have moved or the server may be down: download the file in a browser and use spnet area import FILE.'
+          : `spnet imports: ${knownAreaFiles.join('; ')}.`,
       })
     }
     const datasets: AreaDataset[] = []

@@ -3,12 +3,12 @@ import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createGunzip } from 'node:zlib'
-import { dsvFormat } from 'd3-dsv'
 import { unzipSync } from 'fflate'
 import readXlsxFile from 'read-excel-file/node'
 import { SpnetError } from '../../core/errors.js'
 import type { Cell } from '../../core/area-data/cells.js'
-import { detectDelimiter, stripBom } from '../../core/import/csv-table.js'
+import { detectDelimiter } from '../../core/import/csv-table.js'
+import { CsvRowSplitter, type CsvRow } from './csv-rows.js'
 
 /**
  * Reads the tables of an official data file row by row, whatever its
@@ -17,12 +17,27 @@ import { detectDelimiter, stripBom } from '../../core/import/csv-table.js'
  * format is told from the bytes, not the file name.
  */
 
+/** What to do with the rows of a table a visitor recognised. */
+export type TableHandler = {
+  readonly row: (cells: readonly Cell[], line: number) => void
+  /** The first row is data too (headerless files such as epraccur). */
+  readonly firstRowIsData?: boolean
+  /**
+   * Only code columns are read, so a CSV in Latin-1 or Windows-1252 is accepted too. ONS
+   * publishes its postcode products that way (Welsh names such as "Ynys Môn");
+   * every other file must be UTF-8.
+   */
+  readonly latin1?: boolean
+  /**
+   * The only columns read (0-based): the others are left empty, and the
+   * cells array is reused from row to row. For files of millions of rows.
+   */
+  readonly columns?: readonly number[]
+}
+
 export type TableVisitor = {
-  /** Called with each table's first row; returns the row handler, or null to skip the table. */
-  readonly table: (
-    name: string,
-    first: readonly Cell[],
-  ) => ((cells: readonly Cell[], line: number) => void) | null
+  /** Called with each table's first row; returns its handler, or null to skip the table. */
+  readonly table: (name: string, first: readonly Cell[]) => TableHandler | null
   /** Bytes read so far, for a progress bar. */
   readonly progress?: ((read: number, total: number) => void) | undefined
 }
@@ -51,7 +66,26 @@ async function firstBytes(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
-/** Streams a CSV in chunks cut at line ends outside quotes, parsing each with d3-dsv. */
+/** Whether a file is an HTML page (what a server sends when the file has moved). */
+export async function isWebPage(path: string): Promise<boolean> {
+  const head = new TextDecoder().decode(await firstBytes(path, 512))
+  return /^\s*(<!doctype html|<html)/i.test(head.replace(/^\uFEFF/, ''))
+}
+
+function notUtf8(name: string, cause?: unknown): SpnetError {
+  return new SpnetError('validation', `${name} is not UTF-8 text.`, {
+    cause,
+    issues: [
+      {
+        file: name,
+        message: 'It may be saved as Windows-1252 or be a binary file.',
+        fix: 'Use the official file as downloaded.',
+      },
+    ],
+  })
+}
+
+/** Streams a CSV in chunks, split into rows by bytes (csv-rows.ts). */
 async function readCsvStream(
   path: string,
   name: string,
@@ -66,70 +100,57 @@ async function readCsvStream(
     visitor.progress?.(read, total)
   })
   const stream = gzipped ? raw.pipe(createGunzip()) : raw
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let carry = ''
-  let first = true
-  let onRow: ((cells: readonly Cell[], line: number) => void) | null = null
-  let parser: ReturnType<typeof dsvFormat> | null = null
-  let line = 1
+  const splitter = new CsvRowSplitter(detectDelimiter)
+  let handler: TableHandler | null = null
   let started = false
-  const parsePiece = (piece: string) => {
-    parser ??= dsvFormat(detectDelimiter(piece))
-    parser.parseRows(piece, (fields) => {
-      const at = line
-      line += 1 + lineBreaks(fields)
-      if (fields.length === 1 && fields[0]!.trim() === '') return null
-      if (!started) {
-        started = true
-        onRow = visitor.table(name, fields)
-        if (onRow === null) throw new SkipTable()
-        if (firstRowIsDataMarker.has(onRow)) onRow(fields, at)
-        return null
-      }
-      onRow?.(fields, at)
-      return null
-    })
+  // Rows of a table that reads only some columns share one array, refilled each row.
+  let cells: string[] = []
+  const onRow = (row: CsvRow) => {
+    if (row.isBlank()) return
+    if (!started) {
+      started = true
+      handler = visitor.table(name, row.fields())
+      if (handler === null) throw new SkipTable()
+      checkEncoding()
+      if (handler.firstRowIsData === true) handler.row(row.fields(), row.line)
+      return
+    }
+    checkEncoding()
+    const h = handler!
+    if (h.columns === undefined) {
+      h.row(row.fields(), row.line)
+      return
+    }
+    if (cells.length !== row.count) cells = new Array<string>(row.count).fill('')
+    for (const c of h.columns) if (c >= 0 && c < row.count) cells[c] = row.field(c)
+    h.row(cells, row.line)
+  }
+  const checkEncoding = () => {
+    if (splitter.notUtf8 && handler !== null && handler.latin1 !== true) throw notUtf8(name)
   }
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let text: string
-      try {
-        text = decoder.decode(chunk, { stream: true })
-      } catch (cause) {
-        throw new SpnetError('validation', `${name} is not UTF-8 text.`, {
-          cause,
-          issues: [
-            {
-              file: name,
-              message: 'It may be saved as Windows-1252 or be a binary file.',
-              fix: 'Use the official file as downloaded.',
-            },
-          ],
-        })
-      }
-      if (first) {
-        text = stripBom(text)
-        first = false
-      }
-      carry += text
-      const cut = lastLineEndOutsideQuotes(carry)
-      if (cut < 0) continue
-      parsePiece(carry.slice(0, cut + 1))
-      carry = carry.slice(cut + 1)
-    }
-    if (carry.trim() !== '') parsePiece(carry)
+    for await (const chunk of stream as AsyncIterable<Buffer>) splitter.push(chunk, onRow)
+    splitter.end(onRow)
+    checkEncoding()
   } catch (error) {
     if (error instanceof SkipTable) {
       raw.destroy()
       return
     }
-    if (error instanceof Error && 'code' in error && error.code === 'Z_DATA_ERROR') {
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      (error.code === 'Z_DATA_ERROR' || error.code === 'Z_BUF_ERROR')
+    ) {
       throw new SpnetError('validation', `${name} is a damaged gzip file.`, {
         cause: error,
         issues: [
           {
             file: name,
-            message: 'The compressed data ends early or is corrupt.',
+            message:
+              error.code === 'Z_BUF_ERROR'
+                ? 'The compressed data ends early: the file is truncated.'
+                : 'The compressed data is corrupt.',
             fix: 'Download the file again.',
           },
         ],
@@ -140,28 +161,6 @@ async function readCsvStream(
 }
 
 class SkipTable extends Error {}
-
-/** Row handlers that want the first row too (headerless files such as epraccur). */
-export const firstRowIsDataMarker = new WeakSet<object>()
-
-function lineBreaks(fields: readonly string[]): number {
-  let n = 0
-  for (const f of fields) if (f.includes('\n')) n += f.split('\n').length - 1
-  return n
-}
-
-/** Index of the last newline not inside a quoted field, or -1. */
-function lastLineEndOutsideQuotes(text: string): number {
-  if (!text.includes('"')) return text.lastIndexOf('\n')
-  let inQuotes = false
-  let last = -1
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 34) inQuotes = !inQuotes
-    else if (c === 10 && !inQuotes) last = i
-  }
-  return last
-}
 
 async function readZip(path: string, name: string, visitor: TableVisitor): Promise<void> {
   const bytes = await readFile(path)
@@ -218,9 +217,9 @@ async function readXlsx(bytes: Buffer, name: string, visitor: TableVisitor): Pro
     })
     const first = rows[0]
     if (first === undefined) continue
-    const onRow = visitor.table(`${name} [${sheet}]`, first.cells)
-    if (onRow === null) continue
-    const from = firstRowIsDataMarker.has(onRow) ? 0 : 1
-    for (let i = from; i < rows.length; i++) onRow(rows[i]!.cells, rows[i]!.line)
+    const handler = visitor.table(`${name} [${sheet}]`, first.cells)
+    if (handler === null) continue
+    const from = handler.firstRowIsData === true ? 0 : 1
+    for (let i = from; i < rows.length; i++) handler.row(rows[i]!.cells, rows[i]!.line)
   }
 }

@@ -87,7 +87,11 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
       'Example: spnet area import File_7_IoD2025.csv',
     )
   const started = performance.now()
-  const { files } = await importAreaFiles(positionals, io, areaStore(io))
+  const { files } = await importAreaFiles(
+    positionals.map((path) => ({ path })),
+    io,
+    areaStore(io),
+  )
   for (const file of files) {
     for (const d of file.datasets) {
       io.stdout.write(

@@ -6,7 +6,7 @@ import { categoryOf } from '../../core/measures/alter-categories.js'
 import { classifyEgos } from '../../core/deprivation/classify-egos.js'
 import { nationalGroup3 } from '../../core/deprivation/imd-groups.js'
 import type { Edition } from '../../core/deprivation/area-tables.js'
-import { placementMethods } from '../../core/deprivation/place-area.js'
+import { checkReferenceData, placementMethods } from '../../core/deprivation/place-area.js'
 import { markdownTable } from '../../core/export/markdown-table.js'
 import { detectDelimiter, stripBom } from '../../core/import/csv-table.js'
 import type { Codebook } from '../../core/network/codebook.js'
@@ -116,6 +116,9 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
       'Run spnet area download, or spnet area import FILE...',
     )
   }
+  // A file every ego needs is missing: say so once, and write nothing.
+  const ready = checkReferenceData(data, method, edition)
+  if (!ready.ok) throw ready.error
   const placed = classifyEgos(
     data,
     study.networks.map((n) => categoryOf(n.ego.attributes[values.by!])),
@@ -175,10 +178,21 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
   )
   if (replaced.length > 0)
     io.stderr.write(`note: replaced the existing columns ${replaced.join(', ')}.\n`)
-  const warnings = placed.flatMap((p, e) =>
-    p.ok ? p.placement.warnings.map((w) => [study.networks[e]!.ego.id, w]) : [],
-  )
-  for (const [ego, w] of warnings) io.stderr.write(`note: ${ego}: ${w}\n`)
+  // A note shared by several egos (e.g. no list sizes to weight PCN means) is written once.
+  const notes = new Map<string, string[]>()
+  placed.forEach((p, e) => {
+    if (!p.ok) return
+    for (const w of p.placement.warnings) {
+      notes.set(w, [...(notes.get(w) ?? []), study.networks[e]!.ego.id])
+    }
+  })
+  for (const [w, egos] of notes) {
+    io.stderr.write(
+      egos.length === 1
+        ? `note: ${egos[0]!}: ${w}\n`
+        : `note: ${w} (${egos.length} egos: ${egos.join(', ')})\n`,
+    )
+  }
   const failed = placed.flatMap((p, e) =>
     p.ok
       ? []

@@ -11,7 +11,9 @@ import type { AreaTableReader } from './table-reader.js'
  * - legacy (digital.nhs.uk): status letters A/C/D/P in column 13 and the
  *   prescribing setting as a number in column 26 (4 = GP practice);
  * - Data Search and Export (2025–): status words ACTIVE/INACTIVE/DORMANT and
- *   ODS role codes in column 26 (RO76 = GP practice).
+ *   ODS role codes in column 26 (RO76 = GP practice), several joined by "|"
+ *   when an organisation has more than one role (e.g. "RO76|RO268", a GP
+ *   practice that also dispenses).
  */
 
 const statusWords: Readonly<Record<string, PracticeStatus>> = {
@@ -61,14 +63,14 @@ export function epraccurReader(file: string, issues: IssueCollector): AreaTableR
       const statusRaw = cellText(cells[12]).toUpperCase()
       const setting = cellText(cells[25]).toUpperCase()
       layout ??=
-        /^RO\d+$/.test(setting) || statusRaw.length > 1 ? 'data-search-and-export' : 'legacy'
+        /^RO\d+/.test(setting) || statusRaw.length > 1 ? 'data-search-and-export' : 'legacy'
       const postcode = cellText(cells[9])
       rows.push([
         code,
         cellText(cells[1]),
         postcode === '' ? null : postcode,
         statusWords[statusRaw] ?? 'unknown',
-        setting === 'RO76' || setting === '4',
+        isGpPractice(setting),
         cellText(cells[11]) || null,
       ])
     },
@@ -79,4 +81,14 @@ export function epraccurReader(file: string, issues: IssueCollector): AreaTableR
         : null
     },
   }
+}
+
+/**
+ * Whether column 26 of epraccur marks a GP practice: prescribing setting 4
+ * (legacy layout), or ODS role RO76 among the roles listed (new layout).
+ */
+export function isGpPractice(setting: string): boolean {
+  const value = setting.trim().toUpperCase()
+  if (value === '4') return true
+  return value.split(/[|;,\s]+/).includes('RO76')
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { failure, fixOf, success } from '../test-support/area-data.js'
+import { failure, fixOf, iodTableOf, success } from '../test-support/area-data.js'
 import {
   fullData,
   iod2019,
@@ -9,7 +9,7 @@ import {
   scores2025,
 } from '../test-support/deprivation-fixture.js'
 import type { AreaData } from './area-tables.js'
-import { normalisePostcode, placeArea } from './place-area.js'
+import { checkReferenceData, normalisePostcode, placeArea } from './place-area.js'
 
 const data = fullData()
 
@@ -557,6 +557,24 @@ describe("placeArea 'practice-weighted'", () => {
     expect(e.message).toBe('No practice-level IMD 2025 scores are loaded.')
     expect(fixOf(e)).toContain('gp-reg-pat-prac-lsoa-all.csv')
     expect(fixOf(e)).toContain('IoD2025 LSOA scores (File 7)')
+    // The fixture's IoD2025 has scores, so only the patients file is missing.
+    expect(fixOf(e)).toContain('The LSOA scores are loaded: import the registered-patients file')
+  })
+
+  it('2025 practice scores, and the IoD2025 files loaded have ranks only → asks for File 7 too', () => {
+    const ranksOnly = iodTableOf(2025, { E01000001: { rank: 200, decile: 1 } })
+    const e = failure(
+      placeArea(
+        { ...data, iod: { ...data.iod, 2025: ranksOnly } },
+        'practice-weighted',
+        'A81001',
+        2025,
+      ),
+    )
+    expect(fixOf(e)).toContain('Import both')
+    expect(fixOf(e)).toContain('have ranks but no scores')
+    const none = failure(placeArea({ ...data, iod: {} }, 'practice-weighted', 'A81001', 2025))
+    expect(fixOf(none)).toContain('Import both')
   })
 
   it('scores not loaded for 2019 → unsupported, naming the Fingertips indicator', () => {
@@ -666,10 +684,21 @@ describe("placeArea 'pcn-mean'", () => {
     })
   })
 
-  it('a practice without a current PCN → not_found', () => {
+  it('a practice without a current PCN → not_found (A81004 has a score, though not in epraccur)', () => {
     const e = failure(placeArea(data, 'pcn-mean', 'A81004', 2019))
     expect(e.code).toBe('not_found')
     expect(e.message).toBe('Practice A81004 has no current PCN in the loaded ePCN file.')
+  })
+
+  it('a practice code that is in neither epraccur nor ePCN → not_found, saying so', () => {
+    const e = failure(placeArea(data, 'pcn-mean', 'Z99999', 2019))
+    expect(e.code).toBe('not_found')
+    expect(e.message).toBe(
+      'Z99999 is not a practice in the loaded ODS list (epraccur), the ePCN file or the practice scores.',
+    )
+    // Without epraccur, spnet cannot tell an unknown code from a practice outside any PCN.
+    const e2 = failure(placeArea({ ...data, practices: undefined }, 'pcn-mean', 'Z99999', 2019))
+    expect(e2.message).toBe('Practice Z99999 has no current PCN in the loaded ePCN file.')
   })
 
   it('a PCN none of whose practices has a score → not_found', () => {
@@ -704,5 +733,43 @@ describe("placeArea 'pcn-mean'", () => {
   it('the fixture practices are the ones the PCN tests reason about', () => {
     expect(practices.get('A81005')?.status).toBe('dormant')
     expect(scores2019.scores.has('A81005')).toBe(false)
+  })
+})
+
+describe('checkReferenceData', () => {
+  it('everything a method needs is loaded → ok', () => {
+    for (const method of ['lsoa', 'postcode', 'practice-lsoa', 'practice-weighted'] as const) {
+      expect(checkReferenceData(data, method, 2019), method).toEqual({ ok: true, value: null })
+    }
+    expect(checkReferenceData(data, 'pcn-mean', 2019).ok).toBe(true)
+    expect(checkReferenceData(data, 'lsoa', 2025).ok).toBe(true)
+  })
+
+  it('names the first missing file, as placing a value would', () => {
+    const cases: [AreaData, Parameters<typeof checkReferenceData>[1], 2019 | 2025, string][] = [
+      [{ ...data, iod: {} }, 'lsoa', 2019, 'The Index of Multiple Deprivation 2019 is not loaded.'],
+      [{ ...data, postcodes: undefined }, 'postcode', 2025, 'No postcode lookup is loaded.'],
+      [
+        { ...data, practices: undefined },
+        'practice-lsoa',
+        2019,
+        'The GP practice list is not loaded.',
+      ],
+      [{ ...data, postcodes: undefined }, 'practice-lsoa', 2019, 'No postcode lookup is loaded.'],
+      [data, 'practice-weighted', 2025, 'No practice-level IMD 2025 scores are loaded.'],
+      [{ ...data, pcns: undefined }, 'pcn-mean', 2019, 'The PCN list is not loaded.'],
+      [data, 'pcn-mean', 2025, 'No practice-level IMD 2025 scores are loaded.'],
+    ]
+    for (const [d, method, edition, expected] of cases) {
+      const e = failure(checkReferenceData(d, method, edition))
+      expect(e.message, `${method} ${edition}`).toBe(expected)
+      expect(e.code).toBe('unsupported')
+      expect(fixOf(e)).not.toBeNull()
+    }
+  })
+
+  it('an LSOA of the other geography without the ONS lookup is told per value, not up front', () => {
+    const noCrosswalk: AreaData = { ...data, crosswalk: undefined }
+    expect(checkReferenceData(noCrosswalk, 'lsoa', 2025).ok).toBe(true)
   })
 })

@@ -101,6 +101,64 @@ function iodTable(data: AreaData, edition: Edition): Result<IodTable> {
   )
 }
 
+function postcodeLookup(data: AreaData): Result<NonNullable<AreaData['postcodes']>> {
+  if (data.postcodes !== undefined) return ok(data.postcodes)
+  return fail(
+    'unsupported',
+    'No postcode lookup is loaded.',
+    importHint(
+      'the ONS Postcode Directory (ONSPD), the National Statistics Postcode Lookup (NSPL) or the PCD→OA21→LSOA21 lookup, from https://geoportal.statistics.gov.uk/',
+    ),
+  )
+}
+
+function practiceList(data: AreaData): Result<NonNullable<AreaData['practices']>> {
+  if (data.practices !== undefined) return ok(data.practices)
+  return fail(
+    'unsupported',
+    'The GP practice list is not loaded.',
+    importHint('ODS epraccur (GP practices and their postcodes)'),
+  )
+}
+
+function pcnList(data: AreaData): Result<PcnTable> {
+  if (data.pcns !== undefined) return ok(data.pcns)
+  return fail(
+    'unsupported',
+    'The PCN list is not loaded.',
+    importHint('ODS ePCN (PCNs and their member practices)'),
+  )
+}
+
+/**
+ * Whether the reference data `method` needs in `edition` is loaded, so a
+ * missing file can be reported once rather than for every value. (An LSOA
+ * code of the other edition's geography also needs the ONS LSOA lookup; that
+ * is told per value, as other codes do not need it.)
+ */
+export function checkReferenceData(
+  data: AreaData,
+  method: PlacementMethod,
+  edition: Edition,
+): Result<null> {
+  const needs: readonly (() => Result<unknown>)[] = {
+    lsoa: [() => iodTable(data, edition)],
+    postcode: [() => postcodeLookup(data), () => iodTable(data, edition)],
+    'practice-lsoa': [
+      () => practiceList(data),
+      () => postcodeLookup(data),
+      () => iodTable(data, edition),
+    ],
+    'practice-weighted': [() => practiceScores(data, edition)],
+    'pcn-mean': [() => pcnList(data), () => practiceScores(data, edition)],
+  }[method]
+  for (const need of needs) {
+    const found = need()
+    if (!found.ok) return found
+  }
+  return ok(null)
+}
+
 function placement(
   edition: Edition,
   method: PlacementMethod,
@@ -249,16 +307,9 @@ export function placeByPostcode(
   const notes = normal.fixed
     ? [...warnings, `Read "${raw}" as the postcode ${normal.postcode}.`]
     : warnings
-  if (data.postcodes === undefined) {
-    return fail(
-      'unsupported',
-      'No postcode lookup is loaded.',
-      importHint(
-        'the ONS Postcode Directory (ONSPD), the National Statistics Postcode Lookup (NSPL) or the PCD→OA21→LSOA21 lookup, from https://geoportal.statistics.gov.uk/',
-      ),
-    )
-  }
-  const record = data.postcodes.find(normal.postcode)
+  const lookup = postcodeLookup(data)
+  if (!lookup.ok) return lookup
+  const record = lookup.value.find(normal.postcode)
   if (record === null) {
     return fail(
       'not_found',
@@ -312,13 +363,8 @@ export function placeByPractice(
   }
   const practice = data.practices?.get(code)
   if (method === 'practice-lsoa') {
-    if (data.practices === undefined) {
-      return fail(
-        'unsupported',
-        'The GP practice list is not loaded.',
-        importHint('ODS epraccur (GP practices and their postcodes)'),
-      )
-    }
+    const list = practiceList(data)
+    if (!list.ok) return list
     if (practice === undefined) {
       return fail(
         'not_found',
@@ -383,8 +429,18 @@ function practiceScores(data: AreaData, edition: Edition): Result<PracticeScores
       ? importHint(
           'the OHID Fingertips practice deprivation scores (indicator 93553, "Deprivation score (IMD 2019)")',
         )
-      : 'IMD 2025 practice scores are computed from the IoD2025 LSOA scores (File 7) and NHS England\'s "Patients registered at a GP practice" by LSOA (gp-reg-pat-prac-lsoa-all.csv, from https://digital.nhs.uk/data-and-information/publications/statistical/patients-registered-at-a-gp-practice). Import both with `spnet area import`.',
+      : 'IMD 2025 practice scores are computed from the IoD2025 LSOA scores (File 7) and NHS England\'s "Patients registered at a GP practice" by LSOA (gp-reg-pat-prac-lsoa-all.csv, from https://digital.nhs.uk/data-and-information/publications/statistical/patients-registered-at-a-gp-practice). ' +
+          (hasScores(data.iod[edition])
+            ? 'The LSOA scores are loaded: import the registered-patients file with `spnet area import`.'
+            : 'Import both with `spnet area import` (the loaded IoD2025 files, if any, have ranks but no scores).'),
   )
+}
+
+/** Whether an IoD table holds scores (File 7), not only ranks (File 1, 2 or 6). */
+function hasScores(table: IodTable | undefined): boolean {
+  if (table === undefined) return false
+  for (const area of table.areas.values()) if (area.score !== null) return true
+  return false
 }
 
 const rankCache = new WeakMap<PracticeScores, Map<string, number>>()
@@ -402,14 +458,9 @@ function rankedScores(scores: PracticeScores): Map<string, number> {
 /** Places a PCN (or the PCN of a practice) by the mean of its practices' weighted scores. */
 export function placeByPcn(data: AreaData, raw: string, edition: Edition): Result<Placement> {
   const code = raw.trim().toUpperCase()
-  const pcns = data.pcns
-  if (pcns === undefined) {
-    return fail(
-      'unsupported',
-      'The PCN list is not loaded.',
-      importHint('ODS ePCN (PCNs and their member practices)'),
-    )
-  }
+  const list = pcnList(data)
+  if (!list.ok) return list
+  const pcns = list.value
   let pcn = code
   const warnings: string[] = []
   if (!pcnCodePattern.test(code)) {
@@ -421,6 +472,13 @@ export function placeByPcn(data: AreaData, raw: string, edition: Edition): Resul
       )
     }
     const of = pcns.pcnOf.get(code)
+    if (of === undefined && isUnknownPractice(data, code)) {
+      return fail(
+        'not_found',
+        `${code} is not a practice in the loaded ODS list (epraccur), the ePCN file or the practice scores.`,
+        'Check the code, or load a newer epraccur and ePCN.',
+      )
+    }
     if (of === undefined)
       return fail('not_found', `Practice ${code} has no current PCN in the loaded ePCN file.`)
     pcn = of
@@ -492,6 +550,12 @@ function pcnMeans(pcns: PcnTable, scores: PracticeScores): Map<string, number> {
     byPcns.set(pcns, means)
   }
   return means
+}
+
+/** A code in none of the loaded practice tables (only known when epraccur is loaded). */
+function isUnknownPractice(data: AreaData, code: string): boolean {
+  if (data.practices === undefined || data.practices.has(code)) return false
+  return !Object.values(data.practiceScores ?? {}).some((s) => s.scores.has(code))
 }
 
 /** yyyymmdd → yyyy-mm-dd (other text as it is). */
