@@ -230,7 +230,7 @@ describe('spnet convert', () => {
   })
 })
 
-describe('spnet quickstart (npm start)', () => {
+describe('spnet quickstart (npm run quickstart)', () => {
   it('writes the demo study to the data directory and prints the summary and comparison', async () => {
     const data = tempDir('data')
     const result = await spnet(['quickstart'], { env: { SPNET_DATA_DIR: data } })

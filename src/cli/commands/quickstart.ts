@@ -15,7 +15,7 @@ import { writeStudyFolder } from './demo.js'
 
 export const quickstartHelp = `spnet quickstart
 
-The main job until the web interview exists (npm start runs it): writes a
+A tour of the analysis engine in the terminal (npm run quickstart): writes a
 synthetic study of 20 link workers (seed 1) to spnet's data directory, reads
 it back as any study would be read, and prints a summary of the ego-network
 measures and the comparison of link workers by IMD quintile.
