@@ -98,7 +98,21 @@ export type AuditLogTable = {
   after: Json<unknown> | null
 }
 
+export type AreaDatasetsTable = {
+  id: string
+  title: string
+  kind: string
+  edition: number | null
+  rows: number
+  sha256: string
+  source: string
+  imported_at: Timestamp
+  content: Uint8Array
+  lsoas: Uint8Array | null
+}
+
 export type Database = {
+  area_datasets: AreaDatasetsTable
   users: UsersTable
   sessions: SessionsTable
   login_attempts: LoginAttemptsTable

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { csvFormatRow, csvParse } from 'd3-dsv'
+import { csvFormatRow, csvParse, csvParseRows } from 'd3-dsv'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { spnet, tempDir } from '../cli/run-cli.js'
 import {
@@ -179,14 +179,20 @@ beforeAll(async () => {
   // The study: the demo with these columns added to egos.csv.
   study = join(root, 'study')
   cpSync(demo, study, { recursive: true })
-  const text = readFileSync(join(demo, 'egos.csv'), 'utf8').trimEnd().split('\n')
-  originalColumns = text[0]!.split(',')
   const columns = ['practice_code', 'pcn_code', 'lsoa11', 'lsoa21', 'postcode'] as const
+  // The demo's own practice and PCN codes give way to these (chosen to cover every case).
+  const [header, ...records] = csvParseRows(readFileSync(join(demo, 'egos.csv'), 'utf8'))
+  const keep = header!
+    .map((c, i) => ((columns as readonly string[]).includes(c) ? -1 : i))
+    .filter((i) => i >= 0)
+  originalColumns = keep.map((i) => header![i]!)
   writeFileSync(
     join(study, 'egos.csv'),
     [
-      `${text[0]},${columns.join(',')}`,
-      ...text.slice(1).map((line, i) => `${line},${csvFormatRow(columns.map((c) => egos[i]![c]))}`),
+      csvFormatRow([...originalColumns, ...columns]),
+      ...records.map((r, i) =>
+        csvFormatRow([...keep.map((k) => r[k]!), ...columns.map((c) => egos[i]![c])]),
+      ),
     ].join('\n') + '\n',
   )
   inputSnapshot = snapshot(study)

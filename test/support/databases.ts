@@ -24,13 +24,29 @@ export async function openTestStore(adapter: Adapter): Promise<TestStore> {
     const store = await openStore({ dataDir: null })
     return { store, drop: () => store.close() }
   }
+  const db = await freshDatabase()
+  const store = await openStore({ databaseUrl: db.url, dataDir: null })
+  return {
+    store,
+    drop: async () => {
+      await store.close()
+      await db.drop()
+    },
+  }
+}
+
+/** A new, empty PostgreSQL database on the test server, and how to drop it. */
+export async function freshDatabase(): Promise<{
+  readonly url: string
+  readonly drop: () => Promise<void>
+}> {
   const name = `spnet_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
   try {
     await admin.connect()
   } catch (cause) {
     throw new Error(
-      `The PostgreSQL store tests cannot reach ${serverUrl.replace(/:[^:@/]+@/, ':***@')} (${String(cause)}).\n` +
+      `The PostgreSQL tests cannot reach ${serverUrl.replace(/:[^:@/]+@/, ':***@')} (${String(cause)}).\n` +
         'Run scripts/setup-test-machine.sh (as .ci/run does) to install and start PostgreSQL on loopback, ' +
         'or set SPNET_TEST_DATABASE_URL to a server where the user may create databases.',
       { cause },
@@ -40,11 +56,9 @@ export async function openTestStore(adapter: Adapter): Promise<TestStore> {
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const store = await openStore({ databaseUrl: url.toString(), dataDir: null })
   return {
-    store,
+    url: url.toString(),
     drop: async () => {
-      await store.close()
       const again = new pg.Client({ connectionString: serverUrl })
       await again.connect()
       await again.query(`drop database if exists ${name} with (force)`)

@@ -17,7 +17,8 @@ import { SpnetError } from '../../core/errors.js'
  * manifest.json listing what is loaded. An import writes its new files under
  * fresh names, then replaces manifest.json in one rename, then removes the
  * files it superseded: a failed or interrupted import changes nothing.
- * (When spnet's database exists, these become tables in it.)
+ * In server mode (DATABASE_URL) the same datasets are rows of the database's
+ * area_datasets table instead (db-area-store.ts), shared by every instance.
  */
 
 const entrySchema = z.object({
@@ -54,6 +55,11 @@ export type PostcodeIndexFiles = {
 
 export class AreaStore {
   constructor(readonly dir: string) {}
+
+  /** Where the data is, for messages. */
+  get where(): string {
+    return this.dir
+  }
 
   async manifest(): Promise<Manifest> {
     const path = join(this.dir, 'manifest.json')

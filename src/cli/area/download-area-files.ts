@@ -6,7 +6,7 @@ import { csvFormatRows } from 'd3-dsv'
 import type { Edition } from '../../core/deprivation/area-tables.js'
 import { SpnetError } from '../../core/errors.js'
 import type { Io } from '../io.js'
-import type { AreaStore } from './area-store.js'
+import type { AreaStoreLike } from '../commands/area.js'
 import { importAreaFiles, type AreaFileInput } from './import-area-files.js'
 
 /**
@@ -84,7 +84,7 @@ export async function downloadAreaFiles(
   chosen: readonly Edition[],
   mirror: string | undefined,
   io: Io,
-  store: AreaStore,
+  store: AreaStoreLike,
 ): Promise<void> {
   const sources = areaSources.filter((s) => s.edition === null || chosen.includes(s.edition))
   const dir = await mkdtemp(join(tmpdir(), 'spnet-download-'))

@@ -13,7 +13,8 @@ import {
 import { SpnetError } from '../../core/errors.js'
 import { IssueCollector } from '../../core/import/issue-collector.js'
 import type { Io } from '../io.js'
-import type { AreaStore, Manifest, PostcodeIndexFiles, Provenance } from './area-store.js'
+import type { AreaStoreLike } from '../commands/area.js'
+import type { Manifest, PostcodeIndexFiles, Provenance } from './area-store.js'
 import { isWebPage, readTables } from './read-tables.js'
 
 /**
@@ -39,7 +40,7 @@ export type ImportedFile = {
 export async function importAreaFiles(
   inputs: readonly AreaFileInput[],
   io: Io,
-  store: AreaStore,
+  store: AreaStoreLike,
   now: () => Date = () => new Date(),
 ): Promise<{ readonly files: readonly ImportedFile[]; readonly manifest: Manifest }> {
   const issues = new IssueCollector()

@@ -9,6 +9,8 @@ import {
 import { markdownTable } from '../../core/export/markdown-table.js'
 import { parse, parseFlags, usage } from '../args.js'
 import { AreaStore } from '../area/area-store.js'
+import { DbAreaStore } from '../area/db-area-store.js'
+import { openCliStore } from '../server/open-cli-store.js'
 import { downloadAreaFiles } from '../area/download-area-files.js'
 import { importAreaFiles } from '../area/import-area-files.js'
 import { dataDir } from '../data-dir.js'
@@ -45,8 +47,37 @@ const methodSchema = z.enum(placementMethods, {
   error: `--method must be one of ${placementMethods.join(', ')}.`,
 })
 
-export function areaStore(io: Io): AreaStore {
-  return new AreaStore(join(dataDir(io.env), 'area'))
+export type AreaStoreLike = Pick<AreaStore, 'manifest' | 'save' | 'load'> & {
+  readonly where: string
+}
+
+/**
+ * Where the area reference data lives: files in spnet's data directory
+ * (embedded use), or the database in DATABASE_URL (server mode, shared by
+ * every instance). Close it when done.
+ */
+export async function openAreaStore(
+  io: Io,
+): Promise<{ readonly store: AreaStoreLike; readonly close: () => Promise<void> }> {
+  const url = io.env['DATABASE_URL']
+  if (url !== undefined && url !== '') {
+    const { store, where } = await openCliStore(io)
+    return { store: new DbAreaStore(store, where), close: () => store.close() }
+  }
+  return { store: new AreaStore(join(dataDir(io.env), 'area')), close: async () => {} }
+}
+
+/** Runs `fn` on the area store and closes it. */
+export async function withAreaStore<T>(
+  io: Io,
+  fn: (store: AreaStoreLike) => Promise<T>,
+): Promise<T> {
+  const { store, close } = await openAreaStore(io)
+  try {
+    return await fn(store)
+  } finally {
+    await close()
+  }
 }
 
 export async function areaCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -87,10 +118,12 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
       'Example: spnet area import File_7_IoD2025.csv',
     )
   const started = performance.now()
-  const { files } = await importAreaFiles(
-    positionals.map((path) => ({ path })),
-    io,
-    areaStore(io),
+  const { files } = await withAreaStore(io, (store) =>
+    importAreaFiles(
+      positionals.map((path) => ({ path })),
+      io,
+      store,
+    ),
   )
   for (const file of files) {
     for (const d of file.datasets) {
@@ -109,15 +142,17 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
 
 async function statusCommand(argv: readonly string[], io: Io): Promise<number> {
   parseFlags('area', argv, {})
-  const store = areaStore(io)
-  const manifest = await store.manifest()
+  const { manifest, where } = await withAreaStore(io, async (store) => ({
+    manifest: await store.manifest(),
+    where: store.where,
+  }))
   if (manifest.datasets.length === 0) {
     io.stdout.write(
-      `No area reference data is loaded (${store.dir}).\nRun spnet area download, or spnet area import FILE...\n`,
+      `No area reference data is loaded (${where}).\nRun spnet area download, or spnet area import FILE...\n`,
     )
     return 0
   }
-  io.stdout.write(`Area reference data in ${store.dir}\n\n`)
+  io.stdout.write(`Area reference data in ${where}\n\n`)
   io.stdout.write(
     markdownTable(
       ['dataset', 'edition', 'rows', 'source file', 'sha256', 'imported'],
@@ -149,7 +184,7 @@ async function downloadCommand(argv: readonly string[], io: Io): Promise<number>
     values.edition === undefined || values.edition === 'all'
       ? editions
       : [Number(parse(editionSchema, values.edition)) as Edition]
-  await downloadAreaFiles(chosen, values.mirror, io, areaStore(io))
+  await withAreaStore(io, (store) => downloadAreaFiles(chosen, values.mirror, io, store))
   return 0
 }
 
@@ -168,7 +203,7 @@ async function lookupCommand(argv: readonly string[], io: Io): Promise<number> {
     throw usage('spnet area lookup needs a value: an LSOA, postcode, practice or PCN code.')
   const method: PlacementMethod = parse(methodSchema, values.method ?? guessMethod(value))
   const edition = Number(parse(editionSchema, values.edition ?? '2025')) as Edition
-  const { data } = await areaStore(io).load()
+  const { data } = await withAreaStore(io, (store) => store.load())
   const placed = placeArea(data, method, value, edition)
   if (!placed.ok) throw placed.error
   const p = placed.value

@@ -15,7 +15,7 @@ import type { Io } from '../io.js'
 import { writeAtomic } from '../output.js'
 import { readStudy } from '../read-study.js'
 import { studyFlags, studyFlagsHelp, studyInput } from '../study-flags.js'
-import { areaStore } from './area.js'
+import { withAreaStore } from './area.js'
 
 export const enrichHelp = `spnet enrich DIR --by COLUMN --method METHOD --edition 2019|2025 --out DIR
 
@@ -109,7 +109,7 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
       `Ego columns: ${Object.keys(study.codebook.ego).join(', ') || '(none)'}.`,
     )
   }
-  const { data, manifest } = await areaStore(io).load()
+  const { data, manifest } = await withAreaStore(io, (store) => store.load())
   if (manifest.datasets.length === 0) {
     throw usage(
       'No area reference data is loaded.',
