@@ -40,9 +40,7 @@ export const qualVariableSchema = z.readonly(
 )
 export type QualVariable = z.infer<typeof qualVariableSchema>
 
-export const coderSchema = z.readonly(
-  z.object({ id: coderIdSchema, name: z.string() }),
-)
+export const coderSchema = z.readonly(z.object({ id: coderIdSchema, name: z.string() }))
 export type Coder = z.infer<typeof coderSchema>
 
 /** A span of a source that belongs to a case (REFI-QDA `SelectionRef`). */

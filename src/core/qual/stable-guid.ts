@@ -10,7 +10,8 @@ export const spnetNamespace = 'f7b32e9b-dae9-51ee-a6c6-f87ca1011bb9'
 
 export function stableGuid(name: string, namespace: string = spnetNamespace): string {
   const ns = namespace.replace(/[{}-]/g, '')
-  if (!/^[0-9a-fA-F]{32}$/.test(ns)) throw new RangeError(`qual/stable-guid: bad namespace ${namespace}`)
+  if (!/^[0-9a-fA-F]{32}$/.test(ns))
+    throw new RangeError(`qual/stable-guid: bad namespace ${namespace}`)
   const bytes: number[] = []
   for (let i = 0; i < 32; i += 2) bytes.push(parseInt(ns.slice(i, i + 2), 16))
   for (const b of utf8(name)) bytes.push(b)
@@ -33,12 +34,7 @@ export function utf8(text: string): number[] {
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
     else
-      out.push(
-        0xf0 | (c >> 18),
-        0x80 | ((c >> 12) & 63),
-        0x80 | ((c >> 6) & 63),
-        0x80 | (c & 63),
-      )
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
   }
   return out
 }
@@ -61,7 +57,8 @@ export function sha1(message: readonly number[]): number[] {
   for (let block = 0; block < bytes.length; block += 64) {
     for (let t = 0; t < 16; t++) {
       const i = block + t * 4
-      w[t] = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0
+      w[t] =
+        ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0
     }
     for (let t = 16; t < 80; t++) {
       const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!
@@ -102,6 +99,7 @@ export function sha1(message: readonly number[]): number[] {
     h4 = (h4 + e) >>> 0
   }
   const out: number[] = []
-  for (const h of [h0, h1, h2, h3, h4]) out.push(h >>> 24, (h >>> 16) & 255, (h >>> 8) & 255, h & 255)
+  for (const h of [h0, h1, h2, h3, h4])
+    out.push(h >>> 24, (h >>> 16) & 255, (h >>> 8) & 255, h & 255)
   return out
 }

@@ -7,7 +7,10 @@ const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / 
 
 describe('bootstrapCi', () => {
   it('is reproducible for a seed and brackets the estimate', () => {
-    const units = Array.from({ length: 60 }, (_, i) => [i % 3 === 0 ? 1 : 0, i % 4 === 0 ? 1 : 0] as const)
+    const units = Array.from(
+      { length: 60 },
+      (_, i) => [i % 3 === 0 ? 1 : 0, i % 4 === 0 ? 1 : 0] as const,
+    )
     const stat = (s: readonly (readonly [number, number])[]) => cohenKappa(s)?.kappa ?? null
     const a = bootstrapCi(units, stat, { random: createRandom(1), replicates: 500 })!
     const b = bootstrapCi(units, stat, { random: createRandom(1), replicates: 500 })!
@@ -41,7 +44,9 @@ describe('bootstrapCi', () => {
 
   it('returns null for no units and throws on bad options', () => {
     expect(bootstrapCi([], mean, { random: createRandom(1) })).toBeNull()
-    expect(() => bootstrapCi([1], mean, { random: createRandom(1), replicates: 0 })).toThrow(RangeError)
+    expect(() => bootstrapCi([1], mean, { random: createRandom(1), replicates: 0 })).toThrow(
+      RangeError,
+    )
     expect(() => bootstrapCi([1], mean, { random: createRandom(1), level: 1 })).toThrow(RangeError)
   })
 })

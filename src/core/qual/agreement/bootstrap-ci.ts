@@ -48,9 +48,12 @@ export function bootstrapCi<T>(
   const replicates = options.replicates ?? 1000
   const level = options.level ?? 0.95
   if (!(Number.isInteger(replicates) && replicates > 0)) {
-    throw new RangeError(`qual/bootstrap-ci: replicates must be a positive integer, not ${replicates}`)
+    throw new RangeError(
+      `qual/bootstrap-ci: replicates must be a positive integer, not ${replicates}`,
+    )
   }
-  if (!(level > 0 && level < 1)) throw new RangeError(`qual/bootstrap-ci: level ${level} is not in (0, 1)`)
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`qual/bootstrap-ci: level ${level} is not in (0, 1)`)
   const n = units.length
   if (n === 0) return null
   const values: number[] = []

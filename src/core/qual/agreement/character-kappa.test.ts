@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { agreementReference } from '../test-support/agreement-reference.js'
-import { addCharacterCounts, characterCounts, characterKappa, mergeSpans } from './character-kappa.js'
+import {
+  addCharacterCounts,
+  characterCounts,
+  characterKappa,
+  mergeSpans,
+} from './character-kappa.js'
 
 describe('characterKappa', () => {
   it('follows NVivo’s formula on a hand example', () => {
@@ -25,18 +30,27 @@ describe('characterKappa', () => {
     const none = characterKappa({ total: 10, codedA: 0, codedB: 0, codedBoth: 0 })!
     expect(none.kappa).toBeNull()
     expect(none.agreement).toBe(1)
-    expect(() => characterKappa({ total: 10, codedA: 2, codedB: 3, codedBoth: 4 })).toThrow(RangeError)
+    expect(() => characterKappa({ total: 10, codedA: 2, codedB: 3, codedBoth: 4 })).toThrow(
+      RangeError,
+    )
   })
 })
 
 describe('characterCounts', () => {
   it('counts overlapping segments of one coder once and clips to the text', () => {
-    expect(mergeSpans([{ start: 5, end: 9 }, { start: 0, end: 6 }, { start: 9, end: 9 }])).toEqual([
-      { start: 0, end: 9 },
-    ])
+    expect(
+      mergeSpans([
+        { start: 5, end: 9 },
+        { start: 0, end: 6 },
+        { start: 9, end: 9 },
+      ]),
+    ).toEqual([{ start: 0, end: 9 }])
     const c = characterCounts(
       20,
-      [{ start: 0, end: 10 }, { start: 5, end: 12 }],
+      [
+        { start: 0, end: 10 },
+        { start: 5, end: 12 },
+      ],
       [{ start: 10, end: 25 }],
     )
     expect(c).toEqual({ total: 20, codedA: 12, codedB: 10, codedBoth: 2 })

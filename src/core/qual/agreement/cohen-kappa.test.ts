@@ -45,9 +45,19 @@ describe('cohenKappa', () => {
 
   it('gives 2x2 hand values and the undefined case', () => {
     // 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no: p_o = 0.7, p_e = 0.5·0.6 + 0.5·0.4 = 0.5.
-    const r = cohenKappa(ratingsFromTable([[20, 5], [10, 15]]))!
+    const r = cohenKappa(
+      ratingsFromTable([
+        [20, 5],
+        [10, 15],
+      ]),
+    )!
     expect(r.kappa).toBeCloseTo(0.4, 15)
-    expect(cohenKappa([[1, 1], [1, 1]])!.kappa).toBeNull()
+    expect(
+      cohenKappa([
+        [1, 1],
+        [1, 1],
+      ])!.kappa,
+    ).toBeNull()
     expect(cohenKappa([])).toBeNull()
     expect(() => cohenKappa([[1, 1, 1]])).toThrow(RangeError)
   })
@@ -55,7 +65,10 @@ describe('cohenKappa', () => {
   it('differs from QualCoder’s union-only “kappa” (QUAL-ANCHORS.md §1.1)', () => {
     // 100 characters; A codes 0–20, B codes 10–30. QualCoder: U = 30, Po = 10/30,
     // Pyes = (20/30)², Pno = (10/30)², Pe = Pyes·Pno — not Cohen's.
-    const ratings = Array.from({ length: 100 }, (_, i) => [i < 20 ? 1 : 0, i >= 10 && i < 30 ? 1 : 0])
+    const ratings = Array.from({ length: 100 }, (_, i) => [
+      i < 20 ? 1 : 0,
+      i >= 10 && i < 30 ? 1 : 0,
+    ])
     const po = 10 / 30
     const pe = (20 / 30) ** 2 * (10 / 30) ** 2
     const qualcoder = (po - pe) / (1 - pe)

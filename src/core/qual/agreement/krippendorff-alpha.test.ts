@@ -40,16 +40,35 @@ describe('krippendorffAlphaNominal', () => {
   })
 
   it('is 1 for perfect agreement and 0-ish for systematic independence', () => {
-    expect(krippendorffAlphaNominal([['a', 'a'], ['b', 'b'], ['a', 'a']])!.alpha).toBe(1)
+    expect(
+      krippendorffAlphaNominal([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['a', 'a'],
+      ])!.alpha,
+    ).toBe(1)
     // 2 coders, 4 units, every combination once: D_o = 1/2, n = 8, D_e = (64 − 32)/56.
-    const r = krippendorffAlphaNominal([[0, 0], [0, 1], [1, 0], [1, 1]])!
+    const r = krippendorffAlphaNominal([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ])!
     expect(r.alpha).toBeCloseTo(1 - 0.5 / (32 / 56), 14)
   })
 
   it('is undefined when nothing is pairable or only one category occurs', () => {
     expect(krippendorffAlphaNominal([])).toBeNull()
-    expect(krippendorffAlphaNominal([[1, null], [null, 2]])).toBeNull()
-    const one = krippendorffAlphaNominal([[1, 1], [1, 1]])!
+    expect(
+      krippendorffAlphaNominal([
+        [1, null],
+        [null, 2],
+      ]),
+    ).toBeNull()
+    const one = krippendorffAlphaNominal([
+      [1, 1],
+      [1, 1],
+    ])!
     expect(one.alpha).toBeNull()
     expect(one.expectedDisagreement).toBe(0)
   })

@@ -14,7 +14,9 @@ export const codeSchema = z.readonly(
     isCodable: z.boolean(),
     /** `#RRGGBB`, or null for no colour. */
     color: z.nullable(
-      z.string().check(z.regex(/^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/, 'Use a colour like #1f77b4.')),
+      z
+        .string()
+        .check(z.regex(/^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/, 'Use a colour like #1f77b4.')),
     ),
     /** The definition: what the code means and when to apply it. */
     description: z.string(),
