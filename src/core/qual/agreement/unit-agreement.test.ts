@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { createRandom } from '../../demo/random.js'
+import { addCoder, codeSegment } from '../coding/edit-project.js'
+import { coderId } from '../ids.js'
+import { now, sampleProject, spanOf, transcriptA, unwrap } from '../test-support/sample-project.js'
+import { unitAgreement } from './unit-agreement.js'
+
+describe('unitAgreement', () => {
+  it('compares two coders turn by turn, per code, with hand-computed figures', () => {
+    const s = sampleProject()
+    const r = unitAgreement(s.project, { unitKind: 'turn' })
+    expect(r.coderIds).toEqual([s.coders.ann, s.coders.bob])
+    expect(r.declaredUnits).toBe(8)
+    const support = r.perCode.find((c) => c.codeId === s.codes.support)!
+    // Turns (Ann, Bob): source A: (0,0) (0,0) (0,0) (0,1); source B: (0,0) (1,1) (0,0) (0,0).
+    // p_o = 7/8; marginals Ann 1/8, Bob 2/8: p_e = (1/8)(2/8) + (7/8)(6/8) = 44/64.
+    expect(support.percentAgreement).toBeCloseTo(7 / 8, 15)
+    expect(support.cohenKappa).toBeCloseTo((7 / 8 - 44 / 64) / (1 - 44 / 64), 14)
+    expect(support.disagreements.map((d) => [d.sourceId, d.unitId, d.values])).toEqual([
+      [s.sources.a, 'turn:3', [0, 1]],
+    ])
+    // α: n = 16 values, n_1 = 3; D_o = 2·1/16 ... α = 1 − (n − 1)·(2·1) / (n² − Σn_c²) = 1 − 15·2/(256 − 169 − 9).
+    expect(support.krippendorffAlpha).toBeCloseTo(1 - (15 * 2) / (256 - 13 * 13 - 3 * 3), 14)
+    const funding = r.perCode.find((c) => c.codeId === s.codes.funding)!
+    expect(funding.cohenKappa).toBe(1)
+    expect(funding.disagreements).toHaveLength(0)
+    expect(funding.code).toBe('Barriers / Funding cuts')
+  })
+
+  it('gives NVivo character kappa from the coded characters', () => {
+    const s = sampleProject()
+    const r = unitAgreement(s.project, { unitKind: 'sentence' })
+    const feedback = r.perCode.find((c) => c.codeId === s.codes.feedback)!
+    const n = [...transcriptA].length
+    const len = [...'They never get back to me though.'].length
+    expect(feedback.characterCounts).toMatchObject({ codedA: len, codedB: len, codedBoth: len })
+    expect(feedback.characterKappa).toBe(1)
+    expect(feedback.characterCounts!.total).toBe(n + [...s.project.sources[1]!.text].length)
+  })
+
+  it('pools all codes and bootstraps reproducibly', () => {
+    const s = sampleProject()
+    const opts = {
+      unitKind: 'sentence' as const,
+      bootstrap: { random: createRandom(42), replicates: 200 },
+    }
+    const a = unitAgreement(s.project, opts)
+    const b = unitAgreement(s.project, {
+      ...opts,
+      bootstrap: { random: createRandom(42), replicates: 200 },
+    })
+    expect(a.pooled).toEqual(b.pooled)
+    expect(a.pooled.ci!.krippendorffAlpha!.lower).toBeLessThanOrEqual(a.pooled.krippendorffAlpha!)
+    expect(a.pooled.ci!.krippendorffAlpha!.upper).toBeGreaterThanOrEqual(
+      a.pooled.krippendorffAlpha!,
+    )
+    // Pooled over 5 codes × sentence units: a unit-code pair is one decision.
+    expect(a.pooled.units).toBe(a.declaredUnits * a.perCode.length)
+  })
+
+  it('treats a coder who did not code a source as missing, for three coders', () => {
+    const s = sampleProject()
+    const cy = coderId('00000000-0000-4000-8000-0000000000c1')
+    let p = unwrap(addCoder(s.project, { id: cy, name: 'Cy' }))
+    p = unwrap(
+      codeSegment(
+        p,
+        {
+          sourceId: s.sources.a,
+          ...spanOf(transcriptA, 'Buses are hopeless here.'),
+          coderId: cy,
+          codeIds: [s.codes.transport],
+        },
+        { newId: s.ids, now },
+      ),
+    )
+    const r = unitAgreement(p, { unitKind: 'turn' })
+    expect(r.coderIds).toHaveLength(3)
+    const transport = r.perCode.find((c) => c.codeId === s.codes.transport)!
+    expect(transport.cohenKappa).toBeNull()
+    expect(transport.characterKappa).toBeNull()
+    expect(transport.krippendorffAlpha).not.toBeNull()
+    // Cy is missing (null) on source B's units.
+    const bUnit = unitAgreement(p, { unitKind: 'turn', codeIds: [s.codes.support] }).perCode[0]!
+      .disagreements
+    expect(bUnit.every((d) => d.sourceId === s.sources.a)).toBe(true)
+    expect(bUnit[0]!.values).toEqual([0, 1, 0])
+  })
+})
