@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createRandom } from '../../demo/random.js'
 import { addCoder, codeSegment } from '../coding/edit-project.js'
 import { coderId } from '../ids.js'
+import { codePointLength } from '../text/code-points.js'
 import { now, sampleProject, spanOf, transcriptA, unwrap } from '../test-support/sample-project.js'
 import { unitAgreement } from './unit-agreement.js'
 
@@ -31,11 +32,11 @@ describe('unitAgreement', () => {
     const s = sampleProject()
     const r = unitAgreement(s.project, { unitKind: 'sentence' })
     const feedback = r.perCode.find((c) => c.codeId === s.codes.feedback)!
-    const n = [...transcriptA].length
-    const len = [...'They never get back to me though.'].length
+    const n = codePointLength(transcriptA)
+    const len = codePointLength('They never get back to me though.')
     expect(feedback.characterCounts).toMatchObject({ codedA: len, codedB: len, codedBoth: len })
     expect(feedback.characterKappa).toBe(1)
-    expect(feedback.characterCounts!.total).toBe(n + [...s.project.sources[1]!.text].length)
+    expect(feedback.characterCounts!.total).toBe(n + codePointLength(s.project.sources[1]!.text))
   })
 
   it('pools all codes and bootstraps reproducibly', () => {
