@@ -2,7 +2,7 @@ import type { EgoNetwork } from '../../network/ego-network.js'
 import { SpnetError } from '../../errors.js'
 import { err, ok, type Result } from '../../result.js'
 import type { Code } from '../codebook/codebook.js'
-import { codeWithDescendants } from '../codebook/codebook.js'
+import { codeWithDescendants, treeOrder } from '../codebook/codebook.js'
 import {
   caseId as toCaseId,
   codeId as toCodeId,
@@ -388,7 +388,8 @@ export function addCode(
     description: input.description ?? '',
     examples: [...(input.examples ?? [])],
   }
-  return ok({ ...project, codebook: { codes: [...project.codebook.codes, code] } })
+  // Kept in tree order (a parent, then its sub-codes), as REFI-QDA nests them.
+  return ok({ ...project, codebook: { codes: treeOrder([...project.codebook.codes, code]) } })
 }
 
 /** Edits a code; moving it under one of its own descendants is refused. */
@@ -490,15 +491,17 @@ export function mergeCodes(project: QualProject, from: CodeId, into: CodeId): Re
   return ok({
     ...project,
     codebook: {
-      codes: project.codebook.codes
-        .filter((c) => c.id !== from)
-        .map((c) =>
-          c.parentId === from
-            ? { ...c, parentId: into }
-            : c.id === into
-              ? { ...c, examples: [...c.examples, ...a.examples] }
-              : c,
-        ),
+      codes: treeOrder(
+        project.codebook.codes
+          .filter((c) => c.id !== from)
+          .map((c) =>
+            c.parentId === from
+              ? { ...c, parentId: into }
+              : c.id === into
+                ? { ...c, examples: [...c.examples, ...a.examples] }
+                : c,
+          ),
+      ),
     },
     segments: project.segments.map((s) =>
       s.codeIds.includes(from)

@@ -123,7 +123,13 @@ export function sampleProject(): Sample {
   )
   p = unwrap(addCode(p, { name: 'Support', description: 'Sources of support.' }, { newId: ids }))
   p = unwrap(addCode(p, { name: 'Funding cuts', parentId: barriers }, { newId: ids }))
-  const [, transport, feedback, support, funding] = p.codebook.codes.map((c) => c.id)
+  const byName = (name: string): CodeId => p.codebook.codes.find((c) => c.name === name)!.id
+  const [transport, feedback, support, funding] = [
+    'Transport',
+    'Feedback loops',
+    'Support',
+    'Funding cuts',
+  ].map(byName)
   const code = (
     coder: CoderId,
     source: SourceId,
