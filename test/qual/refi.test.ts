@@ -10,6 +10,9 @@ import { setId } from '../../src/core/qual/ids.js'
 import type { QualProject } from '../../src/core/qual/project.js'
 import { retrieveSegments } from '../../src/core/qual/coding/retrieve-segments.js'
 import { exportQdpx, formatDecimal } from '../../src/core/qual/refi/export-project.js'
+import { formatQdc } from '../../src/core/qual/refi/codebook-qdc.js'
+import { starterCodebook } from '../../src/core/qual/codebook/starter-codebook.js'
+import { readQdcFile, writeQdcFile } from '../../src/qual-io/qdc-file.js'
 import { parseCaptions } from '../../src/core/qual/transcripts/parse-captions.js'
 import { now, sampleProject, unwrap } from '../../src/core/qual/test-support/sample-project.js'
 import { qdpxBytes, readQdpxBytes, readQdpxFile } from '../../src/qual-io/qdpx-file.js'
@@ -221,6 +224,24 @@ describe('REFI-QDA export', () => {
     expect(formatDecimal(-2.5e-8)).toBe('-0.000000025')
     expect(formatDecimal(1.5e21)).toBe('1500000000000000000000')
     expect(formatDecimal(0.42)).toBe('0.42')
+  })
+})
+
+describe('.qdc codebook files', () => {
+  it('the starter codebook as .qdc: its Code elements validate against Project.xsd and read back', async () => {
+    // Codebook.xsd is not available (PROVENANCE.md); the Code type is the same in both schemas.
+    const qdc = formatQdc(starterCodebook())
+    const asProject = qdc
+      .replace(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="spnet">',
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="qdc check"><CodeBook>',
+      )
+      .replace('</CodeBook>', '</CodeBook></Project>')
+    expect(asProject).toContain('<Project')
+    expect(xmllint(asProject)).toBe('')
+    const file = join(tmp, 'starter.qdc')
+    unwrap(await writeQdcFile(file, starterCodebook()))
+    expect(unwrap(await readQdcFile(file))).toEqual(starterCodebook())
   })
 })
 
