@@ -63,6 +63,19 @@ export function bootstrapCi<T>(
     const v = statistic(sample)
     if (v !== null && Number.isFinite(v)) values.push(v)
   }
+  return percentileInterval(values, level, replicates)
+}
+
+/**
+ * The percentile interval [Q(α/2), Q(1 − α/2)] of bootstrap replicates of a
+ * statistic (those where it was defined), or null when there are none.
+ * Sorts `values` in place.
+ */
+export function percentileInterval(
+  values: number[],
+  level: number,
+  replicates: number,
+): BootstrapCi | null {
   if (values.length === 0) return null
   values.sort((a, b) => a - b)
   const tail = (1 - level) / 2

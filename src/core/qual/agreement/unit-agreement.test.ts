@@ -4,6 +4,9 @@ import { addCoder, codeSegment } from '../coding/edit-project.js'
 import { coderId } from '../ids.js'
 import { codePointLength } from '../text/code-points.js'
 import { now, sampleProject, spanOf, transcriptA, unwrap } from '../test-support/sample-project.js'
+import { bootstrapCi } from './bootstrap-ci.js'
+import { cohenKappa } from './cohen-kappa.js'
+import { krippendorffAlphaNominal } from './krippendorff-alpha.js'
 import { unitAgreement } from './unit-agreement.js'
 
 describe('unitAgreement', () => {
@@ -86,5 +89,48 @@ describe('unitAgreement', () => {
       .disagreements
     expect(bUnit.every((d) => d.sourceId === s.sources.a)).toBe(true)
     expect(bUnit[0]!.values).toEqual([0, 1, 0])
+  })
+
+  it('gives the same intervals as resampling the units with the general statistics', () => {
+    const s = sampleProject()
+    const p = s.project
+    // Naive reliability data: for each sentence, did Ann / Bob apply "Support" there?
+    const ratings = p.sources.flatMap((src) =>
+      src.units
+        .filter((u) => u.kind === 'sentence')
+        .map((u) =>
+          [s.coders.ann, s.coders.bob].map((coder) =>
+            p.segments.some(
+              (g) =>
+                g.sourceId === src.id &&
+                g.coderId === coder &&
+                g.codeIds.includes(s.codes.support) &&
+                Math.min(g.end, u.end) > Math.max(g.start, u.start),
+            )
+              ? 1
+              : 0,
+          ),
+        ),
+    )
+    const report = unitAgreement(p, {
+      unitKind: 'sentence',
+      bootstrap: { random: createRandom(5), replicates: 300 },
+    })
+    const support = report.perCode.find((c) => c.codeId === s.codes.support)!
+    expect(support.krippendorffAlpha).toBeCloseTo(krippendorffAlphaNominal(ratings)!.alpha!, 14)
+    // Same seed, same draws: the fast pattern-count bootstrap equals the direct one.
+    const alpha = bootstrapCi(ratings, (x) => krippendorffAlphaNominal(x)?.alpha ?? null, {
+      random: createRandom(5),
+      replicates: 300,
+    })!
+    const kappa = bootstrapCi(ratings, (x) => cohenKappa(x)?.kappa ?? null, {
+      random: createRandom(5),
+      replicates: 300,
+    })!
+    expect(support.ci!.krippendorffAlpha!.lower).toBeCloseTo(alpha.lower, 12)
+    expect(support.ci!.krippendorffAlpha!.upper).toBeCloseTo(alpha.upper, 12)
+    expect(support.ci!.krippendorffAlpha!.defined).toBe(alpha.defined)
+    expect(support.ci!.cohenKappa!.lower).toBeCloseTo(kappa.lower, 12)
+    expect(support.ci!.cohenKappa!.upper).toBeCloseTo(kappa.upper, 12)
   })
 })
