@@ -150,8 +150,20 @@ export {
   type CharacterKappa,
   type Span,
 } from './agreement/character-kappa.js'
-export { bootstrapCi, type BootstrapCi, type BootstrapOptions } from './agreement/bootstrap-ci.js'
+export {
+  bootstrapCi,
+  percentileInterval,
+  type BootstrapCi,
+  type BootstrapOptions,
+} from './agreement/bootstrap-ci.js'
 export * from './agreement/unit-agreement.js'
+export { formatAgreementCsv, formatDisagreementsCsv } from './agreement/format-agreement.js'
+export {
+  binaryFigures,
+  patternSpace,
+  type BinaryFigures,
+  type PatternSpace,
+} from './agreement/binary-agreement.js'
 
 // REFI-QDA
 export {
