@@ -35,12 +35,9 @@ describe('segment and agreement CSV', () => {
     expect(Number(support[3])).toBeCloseTo(7 / 8, 12)
     const d = formatDisagreementsCsv(report, s.project).split('\r\n')
     expect(d[0]).toBe('code,source,unit,start,end,Ann,Bob,text')
+    const first = report.perCode.find((c) => c.code === 'Support')!.disagreements[0]!
     expect(d).toContain(
-      'Support,LW01 interview,turn:3,' +
-        report.perCode.find((c) => c.code === 'Support')!.disagreements[0]!.start +
-        ',' +
-        report.perCode.find((c) => c.code === 'Support')!.disagreements[0]!.end +
-        ',0,1,Buses are hopeless here. José at the CAB helps with fares.',
+      `Support,LW01 interview,turn:3,${first.start},${first.end},0,1,Buses are hopeless here. José at the CAB helps with fares.`,
     )
   })
 })

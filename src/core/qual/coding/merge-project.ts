@@ -1,5 +1,5 @@
 import { SpnetError, type Issue } from '../../errors.js'
-import { err, ok, type Result } from '../../result.js'
+import { err, type Result } from '../../result.js'
 import { treeOrder } from '../codebook/codebook.js'
 import type { QualProject } from '../project.js'
 import { validateProject } from '../validate-project.js'
