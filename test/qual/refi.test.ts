@@ -253,6 +253,23 @@ describe('REFI-QDA round trip', () => {
     expect(back.project).toEqual({ ...p, origin: 'spnet' })
   })
 
+  it('every fixture from another tool exports again as a valid .qdpx and re-imports the same', async () => {
+    for (const name of [
+      'qc-1.3.2_demo.qdpx',
+      'nvivo-mac-15.0.0_qc-project.qdpx',
+      'atlasti-win-23.2.3_target-atlas-project.qdpx',
+      'atlasti-win-23.2.3_blank-atlas-project.qdpx',
+    ]) {
+      const p = unwrap(await readQdpxFile(join(refi, name))).project
+      const entries = unwrap(exportQdpx(p, { now, includeUnreviewed: true }))
+      expect(xmllint(entries[0]!.text), name).toBe('')
+      const back = unwrap(
+        readQdpxBytes(unwrap(qdpxBytes(p, { now, includeUnreviewed: true })), name),
+      ).project
+      expect(back, name).toEqual({ ...p, origin: 'spnet' })
+    }
+  })
+
   it('the imported fixtures export again and validate', async () => {
     const qc = unwrap(await readQdpxFile(join(refi, 'qc-1.3.2_demo.qdpx'))).project
     const entries = unwrap(exportQdpx(qc, { now, includeUnreviewed: true }))
