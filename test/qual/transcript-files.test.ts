@@ -136,3 +136,34 @@ describe('bad transcript files', () => {
     expect(bad.ok).toBe(false)
   })
 })
+
+describe('importTranscriptFiles', () => {
+  it('adds transcripts to their cases by file name, all or nothing', async () => {
+    const { sampleProject, now } =
+      await import('../../src/core/qual/test-support/sample-project.js')
+    const { importTranscriptFiles } = await import('../../src/qual-io/import-transcripts.js')
+    const s = sampleProject()
+    const dir = mkdtempSync(join(tmp, 'import-'))
+    writeFileSync(join(dir, 'LW02 follow-up.srt'), readFileSync(join(own, 'interview.srt')))
+    writeFileSync(
+      join(dir, 'focus group.txt'),
+      readFileSync(join(transcripts, 'qualcoder_transcript.txt')),
+    )
+    const files = [join(dir, 'LW02 follow-up.srt'), join(dir, 'focus group.txt')]
+    const r = await importTranscriptFiles(s.project, files, { now })
+    if (!r.ok) throw r.error
+    expect(r.value.imported.map((x) => [x.name, x.caseId])).toEqual([
+      ['LW02 follow-up', s.cases.b],
+      ['focus group', null],
+    ])
+    expect(r.value.project.sources).toHaveLength(4)
+    expect(r.value.project.cases[1]!.sourceIds).toHaveLength(2)
+    expect(r.value.project.sources[2]!.units.length).toBeGreaterThan(0)
+    const bad = await importTranscriptFiles(
+      s.project,
+      [...files, join(own, 'broken-timestamp.vtt')],
+      { now },
+    )
+    expect(bad.ok).toBe(false)
+  })
+})
