@@ -133,4 +133,18 @@ describe('unitAgreement', () => {
     expect(support.ci!.cohenKappa!.lower).toBeCloseTo(kappa.lower, 12)
     expect(support.ci!.cohenKappa!.upper).toBeCloseTo(kappa.upper, 12)
   })
+
+  it('can leave out the interviewer: units of chosen speakers only', () => {
+    const s = sampleProject()
+    const r = unitAgreement(s.project, { unitKind: 'turn', speakers: ['LW'] })
+    expect(r.declaredUnits).toBe(4)
+    const support = r.perCode.find((c) => c.codeId === s.codes.support)!
+    // LW turns (Ann, Bob): A1 (0,0), A3 (0,1), B1 (1,1), B3 (0,0): p_o = 3/4, p_e = (1/4)(2/4) + (3/4)(2/4) = 1/2.
+    expect(support.cohenKappa).toBeCloseTo((3 / 4 - 1 / 2) / (1 / 2), 14)
+    expect(
+      unitAgreement(s.project, { unitKind: 'sentence', speakers: ['Interviewer'] }).perCode.every(
+        (c) => c.percentAgreement === 1,
+      ),
+    ).toBe(true)
+  })
 })

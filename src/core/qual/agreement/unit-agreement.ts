@@ -24,6 +24,11 @@ export type AgreementOptions = {
   readonly codeIds?: readonly CodeId[]
   readonly sourceIds?: readonly SourceId[]
   /**
+   * Only units spoken by these speakers (e.g. the link worker's turns, not
+   * the interviewer's questions). A unit belongs to the turn it starts in.
+   */
+  readonly speakers?: readonly string[]
+  /**
    * Who coded which source. A coder not assigned a source is missing (not
    * "absent") on its units. Default: a coder coded a source when they have
    * at least one segment in it.
@@ -130,8 +135,16 @@ export function unitAgreement(project: QualProject, options: AgreementOptions): 
   const firstUnit: number[] = []
   for (const source of sources) {
     firstUnit.push(units.length)
+    const speakerAt = (pos: number): string | null =>
+      source.turns.find((t) => t.start <= pos && pos < Math.max(t.end, t.start + 1))?.speaker ??
+      null
     const own = source.units
       .filter((u) => u.kind === options.unitKind)
+      .filter((u) => {
+        if (options.speakers === undefined) return true
+        const who = speakerAt(u.start)
+        return who !== null && options.speakers.includes(who)
+      })
       .sort((a, b) => a.start - b.start)
     for (const u of own)
       units.push({ sourceId: source.id, unitId: u.id, start: u.start, end: u.end })
