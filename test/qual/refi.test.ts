@@ -211,6 +211,23 @@ describe('REFI-QDA export', () => {
     expect(qde).toContain('<FloatValue>0.0000001</FloatValue>')
   })
 
+  it('writes offsets as code points of the exported plain text (Python str indices)', () => {
+    const p = richProject()
+    const entries = unwrap(exportQdpx(p, { now }))
+    const qde = entries[0]!.text
+    // Ann's feedback segment comes after "👍" in LW01's transcript.
+    const seg = p.segments[0]!
+    const m = new RegExp(
+      `<PlainTextSelection guid="${seg.id}" startPosition="(\\d+)" endPosition="(\\d+)"`,
+    ).exec(qde)!
+    const text = entries.find((e) => e.path === `sources/${seg.sourceId}.txt`)!.text
+    const codePoints = Array.from(text)
+    expect(codePoints.slice(Number(m[1]), Number(m[2])).join('')).toBe(
+      'They never get back to me though.',
+    )
+    expect(text.slice(Number(m[1]), Number(m[2]))).not.toBe('They never get back to me though.')
+  })
+
   it('refuses unreviewed transcripts unless an admin includes them', () => {
     const { project } = sampleProject()
     const r = exportQdpx(project, { now })
