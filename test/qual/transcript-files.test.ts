@@ -167,3 +167,23 @@ describe('importTranscriptFiles', () => {
     expect(bad.ok).toBe(false)
   })
 })
+
+describe('name detection on a real interview', () => {
+  it('finds the interviewer and a colleague named in the qc demo interview', async () => {
+    const { findNames } = await import('../../src/core/qual/pseudonymise/find-names.js')
+    const text = readFileSync(join(transcripts, 'qc-demo_admin-1_interview.txt'), 'utf8')
+    const found = findNames(text, { detect: true })
+    const names = new Set(found.filter((m) => m.kind === 'person').map((m) => m.text))
+    expect(names.has('Max Bigman')).toBe(true)
+    expect(names.has('Kara')).toBe(true)
+    expect(found.filter((m) => m.text === 'Max Bigman')).toHaveLength(30)
+    // Everything the detector proposes, for the researcher to review (the district is an organisation).
+    expect([...new Set(found.map((m) => `${m.kind}:${m.text}`))]).toEqual([
+      'person:Max Bigman',
+      'org:Unified School',
+      'person:Kara',
+      'person:Suzanne',
+      'person:Max',
+    ])
+  })
+})

@@ -35,6 +35,7 @@ shane shannon sharon shaun sheila shirley shreya sian simon sonia sophia sophie 
 stephen steven stuart susan suzanne sylvia tanya teresa terry thomas tina toby tom tommy tony tracey tracy
 trevor tyler valerie vanessa vera victoria vincent violet wayne wendy william yasmin yusuf yvonne zac zachary
 zainab zara zoe
+abi alfie ali alys amelie arran bea bella bobby caleb cara carys cerys dan danny darcy eddie ellis elsie esme ffion frankie gemma gethin harley hugo ianto imogen indie jac jess jo kai kara keira kian lacey lara leighton lexi lola luca mabel maddie max megan mia mohammad nia oakley ollie orla penny reuben rhiannon riley rory rosie sam seren sid sienna stan tegan theo tia tilly val wyn
 agnieszka aleksandra anna katarzyna krzysztof magdalena marek marta michal monika pawel piotr tomasz
 aoife ciaran eoin niall orla padraig seamus siobhan
 abena adebayo ama chidi chinedu femi kofi kwame ngozi oluwaseun tunde
