@@ -3,7 +3,9 @@ import { createRandom } from '../../demo/random.js'
 import { formatAgreementCsv, formatDisagreementsCsv } from '../agreement/format-agreement.js'
 import { unitAgreement } from '../agreement/unit-agreement.js'
 import { addCode } from './edit-project.js'
-import { caseForFileName, mergeProject } from './merge-project.js'
+import { caseForFileName, mergeProject, reviewedOnly } from './merge-project.js'
+import { validateProject } from '../validate-project.js'
+import { frameworkMatrix } from '../matrix/framework-matrix.js'
 import { formatSegmentsCsv } from './format-segments.js'
 import { sampleProject, sequentialIds, unwrap } from '../test-support/sample-project.js'
 
@@ -64,5 +66,24 @@ describe('mergeProject', () => {
     expect(caseForFileName(s.project, 'lw01.vtt')?.name).toBe('LW01')
     expect(caseForFileName(s.project, 'LW012.txt')).toBeNull()
     expect(caseForFileName(s.project, 'LW01-LW02 joint.txt')).toBeNull()
+  })
+})
+
+describe('reviewedOnly', () => {
+  it('leaves out unreviewed transcripts and everything on them', () => {
+    const s = sampleProject()
+    const p = {
+      ...s.project,
+      sources: s.project.sources.map((x, i) =>
+        i === 1 ? { ...x, pseudonymisation: 'reviewed' as const } : x,
+      ),
+    }
+    const view = reviewedOnly(p)
+    expect(view.sources.map((x) => x.name)).toEqual(['LW02 interview'])
+    expect(view.segments.every((g) => g.sourceId === s.sources.b)).toBe(true)
+    expect(validateProject(view).ok).toBe(true)
+    const text = JSON.stringify(frameworkMatrix(view))
+    expect(text).not.toContain('food bank')
+    expect(text).toContain('lunch club')
   })
 })

@@ -81,3 +81,36 @@ export function caseForFileName(
   )
   return hits.length === 1 ? hits[0]! : null
 }
+
+/**
+ * The project as it may leave spnet: only transcripts whose pseudonymisation
+ * was reviewed, with their coding, memos and summaries. Matrices, segment
+ * lists and agreement reports computed on this view contain no text that a
+ * researcher has not pseudonymised. Admins may export everything instead.
+ */
+export function reviewedOnly(project: QualProject): QualProject {
+  const kept = new Set<string>(
+    project.sources.filter((s) => s.pseudonymisation === 'reviewed').map((s) => s.id),
+  )
+  if (kept.size === project.sources.length) return project
+  const segments = project.segments.filter((s) => kept.has(s.sourceId))
+  const segmentIds = new Set<string>(segments.map((s) => s.id))
+  return {
+    ...project,
+    sources: project.sources.filter((s) => kept.has(s.id)),
+    segments,
+    cases: project.cases.map((c) => ({
+      ...c,
+      sourceIds: c.sourceIds.filter((s) => kept.has(s)),
+      selections: c.selections.filter((s) => kept.has(s.sourceId)),
+    })),
+    memos: project.memos.filter((m) => {
+      const t = m.target
+      if (t.kind === 'source') return kept.has(t.id)
+      if (t.kind === 'range') return kept.has(t.sourceId)
+      if (t.kind === 'segment') return segmentIds.has(t.id)
+      return true
+    }),
+    sets: project.sets.map((s) => ({ ...s, sourceIds: s.sourceIds.filter((x) => kept.has(x)) })),
+  }
+}
