@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { alterId } from '../../network/ids.js'
+import { codePointLength, sliceCodePoints } from '../text/code-points.js'
+import { parseTextTranscript } from '../transcripts/parse-text.js'
+import { sampleProject, unwrap } from '../test-support/sample-project.js'
+import { findNames } from './find-names.js'
+import {
+  applyReplacements,
+  decide,
+  proposeReplacements,
+  pseudonymiseSource,
+} from './pseudonymise.js'
+
+const text = [
+  'Interviewer: Tell me about Zoe 👍.',
+  '',
+  'LW: Zoë Clarke runs Riverside Food Bank. Dr. Amir Khan at Hope Street Surgery refers too.',
+  'Mrs Okafor and José help. I gave Zoë a call; will and grace are just words. Grace Lee too.',
+].join('\n')
+
+const alters = [
+  { text: 'Zoë Clarke', kind: 'person' as const, alterId: alterId('alter-7'), alterLabel: 'A03' },
+  {
+    text: 'Riverside Food Bank',
+    kind: 'org' as const,
+    alterId: alterId('alter-9'),
+    alterLabel: 'A05',
+  },
+]
+
+describe('findNames', () => {
+  it('finds alters (full, by part, accent-blind), the user list and detected names, with code-point offsets', () => {
+    const found = findNames(text, {
+      alters,
+      userNames: [{ text: 'Okafor', kind: 'person' }],
+      detect: true,
+    })
+    const summary = found.map((m) => [m.text, m.origin, m.kind])
+    expect(summary).toEqual([
+      ['Zoe', 'alter', 'person'],
+      ['Zoë Clarke', 'alter', 'person'],
+      ['Riverside Food Bank', 'alter', 'org'],
+      ['Dr. Amir Khan', 'detector', 'person'],
+      ['Hope Street Surgery', 'detector', 'org'],
+      ['Mrs Okafor', 'detector', 'person'],
+      ['José', 'detector', 'person'],
+      ['Zoë', 'alter', 'person'],
+      ['Grace Lee', 'detector', 'person'],
+    ])
+    for (const m of found) expect(sliceCodePoints(text, m.start, m.end)).toBe(m.text)
+    // "👍" is one code point: the offsets after it are one less than UTF-16 indices.
+    const zoeClarke = found[1]!
+    expect(text.indexOf('Zoë Clarke')).toBe(zoeClarke.start + 1)
+  })
+})
+
+describe('replacements', () => {
+  it('are stable per name, reviewed before applying, and give a separate key', () => {
+    const transcript = parseTextTranscript(text)
+    const proposals = proposeReplacements(findNames(transcript.text, { alters, detect: true }))
+    expect(proposals.map((p) => p.placeholder)).toEqual([
+      '[ALTER A03]',
+      '[ALTER A03]',
+      '[ALTER A05]',
+      '[PERSON 1]',
+      '[ORG 1]',
+      '[PERSON 2]',
+      '[PERSON 3]',
+      '[ALTER A03]',
+      '[PERSON 4]',
+    ])
+    const pending = applyReplacements(transcript, proposals)
+    expect(!pending.ok && pending.error.issues).toHaveLength(9)
+    const reviewed = decide(
+      proposals.map((p) => ({ ...p, decision: 'accept' as const })),
+      { p9: 'reject', p7: { placeholder: '[PERSON JG]' } },
+    )
+    const r = unwrap(applyReplacements(transcript, reviewed))
+    expect(r.replaced).toBe(8)
+    expect(r.transcript.text).toBe(
+      [
+        'Interviewer: Tell me about [ALTER A03] 👍.',
+        '',
+        'LW: [ALTER A03] runs [ALTER A05]. [PERSON 1] at [ORG 1] refers too.',
+        '[PERSON 2] and [PERSON JG] help. I gave [ALTER A03] a call; will and grace are just words. Grace Lee too.',
+      ].join('\n'),
+    )
+    // Turns moved with the text.
+    const lw = r.transcript.turns[1]!
+    expect(sliceCodePoints(r.transcript.text, lw.start, lw.contentStart)).toBe('LW: ')
+    expect(sliceCodePoints(r.transcript.text, lw.end - 8, lw.end)).toBe('Lee too.')
+    expect(r.transcript.text.slice(-8)).toBe('Lee too.')
+    expect(r.key.entries.find((e) => e.placeholder === '[ALTER A03]')).toMatchObject({
+      alterId: 'alter-7',
+      originals: ['Zoe', 'Zoë Clarke', 'Zoë'],
+    })
+    expect(r.key.entries.some((e) => e.originals.includes('Grace Lee'))).toBe(false)
+    // A second transcript reuses the key's placeholders.
+    const again = proposeReplacements(
+      findNames('Dr Amir Khan called Mrs Okafor. Sam too.', { detect: true }),
+      r.key,
+    )
+    expect(again.map((p) => [p.original, p.placeholder])).toEqual([
+      ['Dr Amir Khan', '[PERSON 1]'],
+      ['Mrs Okafor', '[PERSON 2]'],
+    ])
+  })
+
+  it('pseudonymises an uncoded source in a project and refuses a coded one', () => {
+    const s = sampleProject()
+    const source = s.project.sources[0]!
+    const proposals = decide(proposeReplacements(findNames(source.text, { detect: true })), {}).map(
+      (p) => ({ ...p, decision: 'accept' as const }),
+    )
+    expect(proposals.map((p) => p.original)).toEqual(['Zoë', 'José'])
+    const refused = pseudonymiseSource(s.project, source.id, proposals)
+    expect(!refused.ok && refused.error.code).toBe('conflict')
+    const uncoded = {
+      ...s.project,
+      segments: s.project.segments.filter((g) => g.sourceId !== source.id),
+      memos: [],
+    }
+    const done = unwrap(pseudonymiseSource(uncoded, source.id, proposals))
+    const after = done.project.sources[0]!
+    expect(after.pseudonymisation).toBe('reviewed')
+    expect(after.text).toContain('run by [PERSON 1] 👍.')
+    expect(after.units.every((u) => u.end <= codePointLength(after.text))).toBe(true)
+    expect(done.key.entries.map((e) => e.originals)).toEqual([['Zoë'], ['José']])
+  })
+})
