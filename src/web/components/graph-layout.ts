@@ -14,20 +14,27 @@ export function circleLayout(n: number, cx: number, cy: number, r: number): Poin
   })
 }
 
+/** The area a layout may use: nodes stay inside it. */
+export type Box = {
+  readonly x0: number
+  readonly y0: number
+  readonly x1: number
+  readonly y1: number
+}
+
 export function forceLayout(
   n: number,
   edges: readonly (readonly [number, number])[],
-  width: number,
-  height: number,
-  margin: number,
+  box: Box,
 ): Point[] {
   if (n === 0) return []
-  if (n === 1) return [{ x: width / 2, y: height / 2 }]
-  const pos = circleLayout(n, width / 2, height / 2, Math.min(width, height) / 2 - margin).map(
-    (p) => ({ ...p }),
-  )
-  const area = (width - 2 * margin) * (height - 2 * margin)
-  const k = Math.sqrt(area / n) * 0.8
+  const width = box.x1 - box.x0
+  const height = box.y1 - box.y0
+  const cx = box.x0 + width / 2
+  const cy = box.y0 + height / 2
+  if (n === 1) return [{ x: cx, y: cy }]
+  const pos = circleLayout(n, cx, cy, Math.min(width, height) / 2).map((p) => ({ ...p }))
+  const k = Math.sqrt((width * height) / n) * 0.8
   let temperature = width / 8
   for (let step = 0; step < 300; step++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }))
@@ -53,18 +60,60 @@ export function forceLayout(
       disp[b]!.x += (dx / d) * f
       disp[b]!.y += (dy / d) * f
     }
-    // A gentle pull to the centre keeps isolates and separate groups on the page.
+    // A gentle pull to the centre keeps separate groups on the page.
     for (let i = 0; i < n; i++) {
-      disp[i]!.x += (width / 2 - pos[i]!.x) * 0.05 * (k / 10)
-      disp[i]!.y += (height / 2 - pos[i]!.y) * 0.05 * (k / 10)
+      disp[i]!.x += (cx - pos[i]!.x) * 0.05 * (k / 10)
+      disp[i]!.y += (cy - pos[i]!.y) * 0.05 * (k / 10)
       const d = Math.max(Math.hypot(disp[i]!.x, disp[i]!.y), 0.01)
       const move = Math.min(d, temperature)
-      pos[i]!.x = clamp(pos[i]!.x + (disp[i]!.x / d) * move, margin, width - margin)
-      pos[i]!.y = clamp(pos[i]!.y + (disp[i]!.y / d) * move, margin, height - margin)
+      pos[i]!.x = clamp(pos[i]!.x + (disp[i]!.x / d) * move, box.x0, box.x1)
+      pos[i]!.y = clamp(pos[i]!.y + (disp[i]!.y / d) * move, box.y0, box.y1)
     }
     temperature *= 0.98
   }
   return pos
+}
+
+/**
+ * A researcher's sociogram: contacts with ties drawn by `forceLayout`, and
+ * contacts with none in rows underneath, where they read as a list instead
+ * of being pushed to the edges and piled on one another. Returns the
+ * drawing's height for `width`, leaving `label` units around each node for
+ * its name.
+ */
+export function networkLayout(
+  n: number,
+  edges: readonly (readonly [number, number])[],
+  width: number,
+  label: { readonly width: number; readonly height: number },
+): { readonly points: Point[]; readonly height: number } {
+  const linked = new Set(edges.flat())
+  const tied = Array.from({ length: n }, (_, i) => i).filter((i) => linked.has(i))
+  const alone = Array.from({ length: n }, (_, i) => i).filter((i) => !linked.has(i))
+  const mainHeight = tied.length === 0 ? 0 : tied.length <= 4 ? 300 : 520
+  const perRow = Math.max(1, Math.floor(width / label.width))
+  const rows = Math.ceil(alone.length / perRow)
+  const rowHeight = 30 + label.height
+  const height = mainHeight + rows * rowHeight + (rows > 0 ? 10 : 0)
+  const points: Point[] = new Array<Point>(n)
+  const index = new Map(tied.map((node, i) => [node, i]))
+  const placed = forceLayout(
+    tied.length,
+    edges.map(([a, b]) => [index.get(a)!, index.get(b)!] as const),
+    { x0: label.width / 2, y0: 24, x1: width - label.width / 2, y1: mainHeight - label.height - 8 },
+  )
+  for (const [i, node] of tied.entries()) points[node] = placed[i]!
+  for (const [i, node] of alone.entries()) {
+    const row = Math.floor(i / perRow)
+    const column = i % perRow
+    const inRow = Math.min(perRow, alone.length - row * perRow)
+    const left = (width - inRow * label.width) / 2
+    points[node] = {
+      x: left + (column + 0.5) * label.width,
+      y: mainHeight + 20 + row * rowHeight,
+    }
+  }
+  return { points, height }
 }
 
 function clamp(v: number, lo: number, hi: number): number {

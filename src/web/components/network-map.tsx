@@ -7,7 +7,7 @@ import {
 } from '../../core/interview/interview-state.js'
 import type { Protocol } from '../../core/protocol/protocol.js'
 import { alterName } from '../lib/format.js'
-import { forceLayout, shortLabel } from './graph-layout.js'
+import { networkLayout, shortLabel } from './graph-layout.js'
 
 /** Colour-blind-safe colours (Okabe–Ito first), in the order categories are declared. */
 const palette = [
@@ -23,8 +23,10 @@ const palette = [
   '#8C564B',
 ]
 const NONE = '#BBBBBB'
-const W = 720
-const H = 520
+const W = 960
+// Room for a name of LABEL_CHARS at the labels' 14px, in drawing units.
+const LABEL_CHARS = 20
+const LABEL_WIDTH = 160
 
 type Colouring = {
   readonly label: string
@@ -90,12 +92,11 @@ export function NetworkMap({
       const s = state.ties[pairKey(alters[i]!.id, alters[j]!.id)]
       if (s === 'yes' || s === 'dont_know') edges.push({ a: i, b: j, state: s })
     }
-  const points = forceLayout(
+  const { points, height } = networkLayout(
     alters.length,
     edges.filter((e) => e.state === 'yes').map((e) => [e.a, e.b] as const),
     W,
-    H,
-    60,
+    { width: LABEL_WIDTH, height: 34 },
   )
   const radius = (a: InterviewAlter) => {
     const f = a.answers['frequency']
@@ -107,7 +108,12 @@ export function NetworkMap({
 
   return (
     <figure className="network-map">
-      <svg viewBox={`0 0 ${W} ${H}`} className="sociogram" role="img" aria-labelledby="map-title">
+      <svg
+        viewBox={`0 0 ${String(W)} ${String(height)}`}
+        className="sociogram"
+        role="img"
+        aria-labelledby="map-title"
+      >
         <title id="map-title">
           {`Network of ${alters.length} contacts with ${yes} ties between them; the table below lists them.`}
         </title>
@@ -136,7 +142,7 @@ export function NetworkMap({
               textAnchor="middle"
               className="node-label"
             >
-              {shortLabel(names[i]!, 22)}
+              {shortLabel(names[i]!, LABEL_CHARS)}
             </text>
           </g>
         ))}

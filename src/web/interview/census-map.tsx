@@ -4,10 +4,25 @@ import { circleLayout, shortLabel } from '../components/graph-layout.js'
 import { useInterview } from './interview-context.js'
 import type { Pair } from './tie-census-stage.js'
 
-// Nodes stay at least 24 CSS px across on a 360 px phone (WCAG 2.2 target size).
-const SIZE = 600
-const RADIUS = 170
+// Nodes stay at least 24 CSS px across on a 360 px phone (WCAG 2.2 target size): the
+// circle grows with the number of contacts so they never overlap, and the drawing is only
+// as wide as the circle and its labels, so it is drawn as large as the screen allows.
 const NODE = 25
+const GAP = 8
+const LABEL_CHARS = 12
+const LABEL_WIDTH = 128 // LABEL_CHARS at the labels' 17px, in drawing units, with room to spare
+const LABEL_HEIGHT = 26
+
+function mapSize(n: number): { radius: number; width: number; height: number } {
+  const spacing = 2 * NODE + GAP
+  const radius = Math.max(110, n < 2 ? 0 : spacing / (2 * Math.sin(Math.PI / n)))
+  const reach = radius + NODE + 8
+  return {
+    radius,
+    width: Math.ceil(2 * (reach + LABEL_WIDTH)),
+    height: Math.ceil(2 * (reach + LABEL_HEIGHT)),
+  }
+}
 
 /**
  * The same question as a drawing: choose one contact, then another, to draw
@@ -28,7 +43,8 @@ export function CensusMap({
   const [selected, setSelected] = useState<number | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const [confirmRest, setConfirmRest] = useState(false)
-  const points = circleLayout(alters.length, SIZE / 2, SIZE / 2, RADIUS)
+  const { radius, width, height } = mapSize(alters.length)
+  const points = circleLayout(alters.length, width / 2, height / 2, radius)
   const index = new Map(alters.map((a, i) => [a.id, i]))
   const byKey = new Map(pairs.map((p) => [p.key, p]))
   const drawn = pairs.filter((p) => p.state === 'yes' || p.state === 'dont_know')
@@ -92,7 +108,7 @@ export function CensusMap({
         {announcement === '' && selected === null ? 'Nothing chosen.' : announcement}
       </p>
       <svg
-        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        viewBox={`0 0 ${String(width)} ${String(height)}`}
         className="sociogram"
         role="group"
         aria-label="Map of your contacts. Each contact is a button."
@@ -113,47 +129,48 @@ export function CensusMap({
         })}
         {alters.map((a, i) => {
           const p = points[i]!
-          const angle = Math.atan2(p.y - SIZE / 2, p.x - SIZE / 2)
+          const angle = Math.atan2(p.y - height / 2, p.x - width / 2)
           const lx = p.x + Math.cos(angle) * (NODE + 8)
           const ly = p.y + Math.sin(angle) * (NODE + 8)
           const anchor =
             Math.abs(Math.cos(angle)) < 0.3 ? 'middle' : Math.cos(angle) > 0 ? 'start' : 'end'
           const isSelected = selected === i
+          const count = lines(i)
+          // The button shows only its number, so its name starts with that number (WCAG 2.5.3,
+          // label in name); the shortened name beside it is a convenience for pointers, and the
+          // full names are in the button's name and the numbered list below.
           return (
-            <g
-              key={a.id}
-              className={isSelected ? 'node node-selected' : 'node'}
-              role="button"
-              tabIndex={0}
-              aria-pressed={isSelected}
-              aria-label={`${names[i]!}, ${lines(i)} ${lines(i) === 1 ? 'line' : 'lines'}`}
-              onClick={() => {
-                choose(i)
-              }}
-              onKeyDown={(e) => {
-                keyDown(e, i)
-              }}
-            >
-              <circle cx={p.x} cy={p.y} r={NODE} />
-              <text
-                x={p.x}
-                y={p.y}
-                dy="0.35em"
-                textAnchor="middle"
-                className="node-number"
-                aria-hidden="true"
+            <g key={a.id}>
+              <g
+                className={isSelected ? 'node node-selected' : 'node'}
+                role="button"
+                tabIndex={0}
+                aria-pressed={isSelected}
+                aria-label={`${String(i + 1)}. ${names[i]!}, ${String(count)} ${count === 1 ? 'line' : 'lines'}`}
+                onClick={() => {
+                  choose(i)
+                }}
+                onKeyDown={(e) => {
+                  keyDown(e, i)
+                }}
               >
-                {i + 1}
-              </text>
+                <circle cx={p.x} cy={p.y} r={NODE} />
+                <text x={p.x} y={p.y} dy="0.35em" textAnchor="middle" className="node-number">
+                  {i + 1}
+                </text>
+              </g>
               <text
                 x={lx}
                 y={ly}
                 dy={Math.sin(angle) > 0.3 ? '0.9em' : Math.sin(angle) < -0.3 ? '-0.2em' : '0.35em'}
                 textAnchor={anchor}
-                className="node-label"
+                className="node-label node-label-choosable"
                 aria-hidden="true"
+                onClick={() => {
+                  choose(i)
+                }}
               >
-                {shortLabel(names[i]!, 12)}
+                {shortLabel(names[i]!, LABEL_CHARS)}
               </text>
             </g>
           )

@@ -49,8 +49,11 @@ export function InterviewPage({ token }: { readonly token: string }) {
               }
             : {
                 kind: 'failed',
+                // The server says which: not a link, withdrawn, or expired.
                 message:
-                  'This interview link does not work. It may have expired or been withdrawn. Please contact the researcher who sent it to you.',
+                  e instanceof ApiError && e.code !== 'error'
+                    ? e.message
+                    : 'This interview link does not work. It may have expired or been withdrawn. Please contact the researcher who sent it to you.',
                 canRetry: false,
               },
         )

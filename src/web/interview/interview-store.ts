@@ -25,6 +25,7 @@ export type InterviewSnapshot = {
   readonly state: InterviewState
   readonly status: 'in_progress' | 'submitted'
   readonly save: SaveStatus
+  /** Answers not yet on the server (moving between steps is kept too, but is not an answer). */
   readonly pending: number
   /** Messages by change target (see `changeTarget`): refused here or by the server. */
   readonly errors: Readonly<Record<string, string>>
@@ -82,7 +83,7 @@ export class InterviewStore {
       state,
       status: session.status,
       save: 'saved',
-      pending: this.#queue.length,
+      pending: answersIn(this.#queue),
       errors: {},
       problem: null,
     }
@@ -97,7 +98,7 @@ export class InterviewStore {
   getSnapshot = (): InterviewSnapshot => this.#snapshot
 
   #set(patch: Partial<InterviewSnapshot>): void {
-    this.#snapshot = { ...this.#snapshot, ...patch, pending: this.#queue.length }
+    this.#snapshot = { ...this.#snapshot, ...patch, pending: answersIn(this.#queue) }
     for (const l of this.#listeners) l()
   }
 
@@ -279,6 +280,10 @@ export class InterviewStore {
     if (this.#timer !== null) clearTimeout(this.#timer)
     this.#listeners.clear()
   }
+}
+
+function answersIn(queue: readonly QueuedChange[]): number {
+  return queue.filter((q) => q.change.kind !== 'stage').length
 }
 
 function withoutKey(record: Record<string, string>, key: string): Record<string, string> {

@@ -15,7 +15,8 @@ export function ProgressNav({
   const percent = Math.round(((current + 1) / stages.length) * 100)
   return (
     <nav className="progress" aria-label="Interview steps">
-      <details>
+      {/* Closed again on each new step, so the list never pushes the question off a phone screen. */}
+      <details key={current}>
         <summary>
           Step {current + 1} of {stages.length}
           <span className="visually-hidden">: {stages[current]?.title}. Show all steps</span>

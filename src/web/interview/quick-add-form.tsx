@@ -4,6 +4,7 @@ import type { AnswerValue, InterviewAlter } from '../../core/interview/interview
 import type { Question, Stage } from '../../core/protocol/protocol.js'
 import { api } from '../api.js'
 import { FieldError, describedBy } from '../components/field-error.js'
+import { SuggestionBox } from '../components/suggestion-box.js'
 import { alterName } from '../lib/format.js'
 import { newId } from '../lib/ids.js'
 import { useInterview } from './interview-context.js'
@@ -53,7 +54,6 @@ export function QuickAddForm({
   const nameInput = useRef<HTMLInputElement>(null)
   const uid = useId()
   const inputId = `${uid}-name`
-  const listId = `${uid}-suggestions`
 
   const wanted = normaliseName(name)
   const existing =
@@ -127,28 +127,22 @@ export function QuickAddForm({
         </label>
         {nameQuestion?.help !== undefined && <p className="hint">{nameQuestion.help}</p>}
         <FieldError id={`${inputId}-error`} message={shownError} />
-        <input
-          ref={nameInput}
+        <SuggestionBox
+          inputRef={nameInput}
           id={inputId}
           className="input-text"
-          type="text"
           value={name}
+          suggestions={suggestions}
           maxLength={nameQuestion?.maxLength ?? 200}
-          list={listId}
           data-quick-add-name
-          autoComplete="off"
+          spellCheck={false}
           aria-describedby={describedBy(errorId, existing !== undefined && matchId)}
           aria-invalid={shownError === null ? undefined : true}
-          onChange={(e) => {
-            setName(e.target.value)
+          onValue={(text) => {
+            setName(text)
             setError(null)
           }}
         />
-        <datalist id={listId}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
         {existing !== undefined && (
           <div className="match" id={matchId} role="status">
             {namedHere ? (
@@ -228,8 +222,10 @@ function useSuggestions(
       clearTimeout(timer)
     }
   }, [token, query])
-  const seen = new Set(exclude.map(normaliseName))
   const wanted = normaliseName(query)
+  if (wanted.length < 2) return []
+  // What is typed already is not suggested back.
+  const seen = new Set([...exclude.map(normaliseName), wanted])
   return [...earlier, ...remote].filter((n) => {
     const k = normaliseName(n)
     if (seen.has(k) || !k.includes(wanted)) return false

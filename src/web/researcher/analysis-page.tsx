@@ -1,12 +1,14 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { Comparison } from '../../core/compare/compare-groups.js'
-import { api, type MeasureTableJson } from '../api.js'
-import { ErrorBox, LoadState } from '../components/load-state.js'
+import { ApiError, api, type MeasureTableJson } from '../api.js'
+import { FieldError } from '../components/field-error.js'
+import { LoadState, errorText } from '../components/load-state.js'
 import { TextInput } from '../components/text-input.js'
 import { formatNumber } from '../lib/format.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
 import { Link } from '../router.js'
 import { ComparisonView } from './comparison-view.js'
+import { canEdit, useUser } from './session.js'
 
 /** Ego attributes researchers usually compare by; any other ego attribute can be typed. */
 const commonGroupings = [
@@ -22,6 +24,7 @@ const commonGroupings = [
 
 export function AnalysisPage({ id }: { readonly id: string }) {
   usePageTitle('Measures and comparisons')
+  const user = useUser()
   const [study] = useResource(`study:${id}`, () => api.study(id))
   const [measures] = useResource(`measures:${id}`, () => api.measures(id))
   const studyName = study.kind === 'ready' ? study.data.name : 'Study'
@@ -36,24 +39,35 @@ export function AnalysisPage({ id }: { readonly id: string }) {
         <h2 id="exports" className="heading-m">
           Export the data
         </h2>
-        <p>Every answer, including “no” and “don’t know” for pairs of contacts, with a codebook.</p>
-        <ul className="button-row">
-          <li>
-            <a className="button button-secondary" href={api.exportUrl(id, 'csv')} download>
-              CSV files (zip)
-            </a>
-          </li>
-          <li>
-            <a className="button button-secondary" href={api.exportUrl(id, 'json')} download>
-              JSON
-            </a>
-          </li>
-          <li>
-            <a className="button button-secondary" href={api.exportUrl(id, 'graphml')} download>
-              GraphML
-            </a>
-          </li>
-        </ul>
+        {canEdit(user.role) ? (
+          <>
+            <p>
+              Every answer, including “no” and “don’t know” for pairs of contacts, with a codebook.
+            </p>
+            <ul className="button-row">
+              <li>
+                <a className="button button-secondary" href={api.exportUrl(id, 'csv')} download>
+                  CSV files (zip)
+                </a>
+              </li>
+              <li>
+                <a className="button button-secondary" href={api.exportUrl(id, 'json')} download>
+                  JSON
+                </a>
+              </li>
+              <li>
+                <a className="button button-secondary" href={api.exportUrl(id, 'graphml')} download>
+                  GraphML
+                </a>
+              </li>
+            </ul>
+          </>
+        ) : (
+          <p>
+            Exports hold every answer, so only researchers and admins can make them. Ask one of them
+            if you need the data.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="measures">
@@ -72,7 +86,12 @@ function MeasuresTable({ table }: { readonly table: MeasureTableJson }) {
   if (table.egoIds.length === 0) return <p>No interviews have been sent yet.</p>
   const [idColumn, ...measureColumns] = table.columns
   return (
-    <div className="table-wrap table-scroll" role="region" aria-labelledby="measures" tabIndex={0}>
+    <div
+      className="table-wrap table-scroll"
+      role="region"
+      aria-label="Table of measures per participant"
+      tabIndex={0}
+    >
       <table className="compact">
         <thead>
           <tr>
@@ -106,22 +125,37 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
   const [pairA, setPairA] = useState('')
   const [pairB, setPairB] = useState('')
   const [result, setResult] = useState<Comparison | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({})
   const [busy, setBusy] = useState(false)
   const groups = result?.by === by ? result.groups.map((g) => g.group) : []
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault()
+    const grouping = by.trim()
+    if (grouping === '') {
+      setErrors({ by: 'Enter an attribute of the participants, such as imd_quintile.' })
+      return
+    }
+    const choosing = groups.length > 1 && (pairA !== '' || pairB !== '')
+    if (choosing && (pairA === '' || pairB === '')) {
+      setErrors({ pair: 'Choose both groups, or neither.' })
+      return
+    }
+    if (choosing && pairA === pairB) {
+      setErrors({ pair: 'Choose two different groups.' })
+      return
+    }
     setBusy(true)
-    setError(null)
+    setErrors({})
     try {
-      const pair: [string, string] | null =
-        pairA !== '' && pairB !== '' && groups.includes(pairA) && groups.includes(pairB)
-          ? [pairA, pairB]
-          : null
-      setResult(await api.compare(studyId, by.trim(), pair))
+      setResult(await api.compare(studyId, grouping, choosing ? [pairA, pairB] : null))
     } catch (err) {
-      setError(err)
+      // The grouping is the form's only free answer: a refused comparison is about it.
+      const text =
+        err instanceof ApiError && err.status === 400
+          ? [err.message, ...err.issues.map((i) => i.message)].join(' ')
+          : errorText(err)
+      setErrors({ by: text })
       setResult(null)
     } finally {
       setBusy(false)
@@ -148,6 +182,7 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
           autoComplete="off"
           spellCheck={false}
           value={by}
+          error={errors['by']}
           onValue={(v) => {
             setBy(v)
             setPairA('')
@@ -160,8 +195,12 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
           ))}
         </datalist>
         {groups.length > 1 && (
-          <fieldset className="field">
+          <fieldset
+            className="field"
+            aria-describedby={errors['pair'] === undefined ? undefined : 'pair-error'}
+          >
             <legend className="label">Also compare two groups directly (optional)</legend>
+            <FieldError id="pair-error" message={errors['pair'] ?? null} />
             <div className="options-inline">
               <GroupSelect
                 id="pair-a"
@@ -180,11 +219,10 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
             </div>
           </fieldset>
         )}
-        <button type="submit" className="button button-primary" disabled={busy || by.trim() === ''}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Comparing…' : 'Compare'}
         </button>
       </form>
-      {error !== null && <ErrorBox error={error} />}
       {result !== null && <ComparisonView comparison={result} />}
     </section>
   )

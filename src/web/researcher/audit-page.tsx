@@ -5,6 +5,17 @@ import { TextInput } from '../components/text-input.js'
 import { formatDateTime } from '../lib/format.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
 
+/** What the log records changes to, in the server's words and ours. */
+const kinds: readonly (readonly [string, string])[] = [
+  ['', 'Everything'],
+  ['study', 'Studies (and exports)'],
+  ['participant', 'Participants'],
+  ['invitation', 'Interview links'],
+  ['interview', 'Interviews (answers)'],
+  ['user', 'User accounts'],
+  ['protocol', 'Protocols'],
+]
+
 /** The append-only audit log: every change and export, who made it, and the values before and after. */
 export function AuditPage() {
   usePageTitle('Audit log')
@@ -14,6 +25,12 @@ export function AuditPage() {
   const [records] = useResource(`audit:${filter.entity}:${filter.entityId}`, () =>
     api.audit(filter.entity, filter.entityId),
   )
+  // Who did it, by name rather than account id (this page is for admins, who may list accounts).
+  const [users] = useResource('users', api.users)
+  const nameOf = (id: string): string => {
+    const user = users.kind === 'ready' ? users.data.find((u) => u.id === id) : undefined
+    return user === undefined ? id : `${user.name} (${user.email})`
+  }
   const submit = (e: SyntheticEvent) => {
     e.preventDefault()
     setFilter({ entity: entity.trim(), entityId: entityId.trim() })
@@ -22,17 +39,28 @@ export function AuditPage() {
     <>
       <h1>Audit log</h1>
       <form className="panel inline-form" onSubmit={submit} noValidate>
-        <TextInput
-          id="audit-entity"
-          label="Kind of record"
-          hint="For example study, participant, user or interview. Leave empty for all."
-          value={entity}
-          onValue={setEntity}
-          spellCheck={false}
-        />
+        <div className="field">
+          <label htmlFor="audit-entity" className="label">
+            Kind of record
+          </label>
+          <select
+            id="audit-entity"
+            value={entity}
+            onChange={(e) => {
+              setEntity(e.target.value)
+            }}
+          >
+            {kinds.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <TextInput
           id="audit-entity-id"
           label="Record id"
+          hint="Optional: the id of one study, participant, link or account."
           value={entityId}
           onValue={setEntityId}
           spellCheck={false}
@@ -63,8 +91,13 @@ export function AuditPage() {
                     <tr key={r.id}>
                       <td>{formatDateTime(r.at)}</td>
                       <td>
-                        {r.actorKind}
-                        {r.actorId !== null && ` ${r.actorId}`}
+                        {r.actorKind === 'user' && r.actorId !== null
+                          ? nameOf(r.actorId)
+                          : r.actorKind === 'participant'
+                            ? 'The participant (interview link)'
+                            : r.actorKind === 'system'
+                              ? 'spnet'
+                              : r.actorKind}
                       </td>
                       <td>{r.action}</td>
                       <td>

@@ -22,37 +22,51 @@ export function StudiesPage() {
             <p>No studies yet.</p>
           ) : (
             <div className="table-wrap">
-              <table>
+              <table className="table-stack" role="table">
                 <caption className="visually-hidden">Your studies</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Study</th>
-                    <th scope="col">Protocol</th>
-                    <th scope="col" className="num">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      Study
+                    </th>
+                    <th scope="col" role="columnheader">
+                      Protocol
+                    </th>
+                    <th scope="col" role="columnheader" className="num">
                       Participants
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" role="columnheader" className="num">
                       Started
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" role="columnheader" className="num">
                       Sent
                     </th>
-                    <th scope="col">Created</th>
+                    <th scope="col" role="columnheader">
+                      Created
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {list.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
+                    <tr key={s.id} role="row">
+                      <th scope="row" role="rowheader">
                         <Link to={`/studies/${encodeURIComponent(s.id)}`}>{s.name}</Link>
                       </th>
-                      <td>
+                      <td role="cell" data-label="Protocol">
                         {s.protocol.name} (v{s.protocol.version})
                       </td>
-                      <td className="num">{s.participants}</td>
-                      <td className="num">{s.started}</td>
-                      <td className="num">{s.submitted}</td>
-                      <td>{formatDate(s.createdAt)}</td>
+                      <td role="cell" data-label="Participants" className="num">
+                        {s.participants}
+                      </td>
+                      <td role="cell" data-label="Started" className="num">
+                        {s.started}
+                      </td>
+                      <td role="cell" data-label="Sent" className="num">
+                        {s.submitted}
+                      </td>
+                      <td role="cell" data-label="Created">
+                        {formatDate(s.createdAt)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

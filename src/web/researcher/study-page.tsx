@@ -15,6 +15,8 @@ export const statusWords: Record<InterviewStatus, string> = {
   submitted: 'Sent',
 }
 
+const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`
+
 export function StudyPage({ id }: { readonly id: string }) {
   const [study, reload] = useResource(`study:${id}`, () => api.study(id))
   return <LoadState resource={study}>{(s) => <StudyView study={s} reload={reload} />}</LoadState>
@@ -38,15 +40,16 @@ function StudyView({
       </p>
       <h1>{study.name}</h1>
       <p>
-        Protocol: {study.protocol.name} (version {study.protocol.version}). {study.participants}{' '}
-        participants, {study.started} started, {study.submitted} sent.
+        Protocol: {study.protocol.name} (version {study.protocol.version}).{' '}
+        {plural(study.participants, 'participant')}, {study.started} started, {study.submitted}{' '}
+        sent.
       </p>
       <p>
         <Link
           to={`/studies/${encodeURIComponent(study.id)}/analysis`}
           className="button button-secondary"
         >
-          Measures, comparisons and exports
+          {editable ? 'Measures, comparisons and exports' : 'Measures and comparisons'}
         </Link>
       </p>
 
@@ -55,33 +58,48 @@ function StudyView({
         <p>No participants yet.</p>
       ) : (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Participant</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
+          {/* Explicit roles: on a phone the rows are laid out as cards, which would otherwise
+              lose the table's meaning in some browsers. */}
+          <table className="table-stack" role="table">
+            <caption className="visually-hidden">Participants and their interviews</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Participant
+                </th>
+                <th scope="col" role="columnheader">
+                  Status
+                </th>
+                <th scope="col" role="columnheader" className="num">
                   Contacts named
                 </th>
-                <th scope="col">Last saved</th>
-                <th scope="col">Interview links</th>
+                <th scope="col" role="columnheader">
+                  Last saved
+                </th>
+                <th scope="col" role="columnheader">
+                  Interview links
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {study.participantList.map((p) => {
                 const expanded = open === p.id
                 return (
                   <Fragment key={p.id}>
-                    <tr>
-                      <th scope="row">
+                    <tr role="row">
+                      <th scope="row" role="rowheader">
                         <Link to={`/participants/${encodeURIComponent(p.id)}`}>{p.label}</Link>
                       </th>
-                      <td>
+                      <td role="cell" data-label="Status">
                         <span className={`tag tag-${p.status}`}>{statusWords[p.status]}</span>
                       </td>
-                      <td className="num">{p.alters}</td>
-                      <td>{formatDateTime(p.submittedAt ?? p.updatedAt)}</td>
-                      <td>
+                      <td role="cell" data-label="Contacts named" className="num">
+                        {p.alters}
+                      </td>
+                      <td role="cell" data-label="Last saved">
+                        {formatDateTime(p.submittedAt ?? p.updatedAt)}
+                      </td>
+                      <td role="cell">
                         <button
                           type="button"
                           className="link-button"
@@ -97,8 +115,8 @@ function StudyView({
                       </td>
                     </tr>
                     {expanded && (
-                      <tr className="row-detail">
-                        <td colSpan={5} id={`links-${p.id}`}>
+                      <tr role="row" className="row-detail">
+                        <td role="cell" colSpan={5} id={`links-${p.id}`}>
                           <InvitationsPanel
                             participant={p}
                             editable={editable}

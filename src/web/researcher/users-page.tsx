@@ -170,7 +170,7 @@ function NewUserForm({ onCreated }: { readonly onCreated: () => void }) {
         <TextInput
           id="user-password"
           label="First password"
-          hint="At least 12 characters. Give it to them safely; they can change it later."
+          hint="At least 12 characters. Give it to them in person or by phone, not in an email with their address."
           type="password"
           autoComplete="new-password"
           value={password}
