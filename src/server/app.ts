@@ -9,6 +9,7 @@ import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { interviewRoutes } from './routes/interview.js'
 import { protocolRoutes } from './routes/protocols.js'
+import { qualRoutes } from './routes/qual.js'
 import { studyRoutes } from './routes/studies.js'
 import { userRoutes } from './routes/users.js'
 import { staticFiles } from './static-files.js'
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/interview', interviewRoutes(options))
   app.route('/api', studyRoutes(options))
   app.route('/api', analysisRoutes(options))
+  app.route('/api/studies/:id/qual', qualRoutes(options))
 
   if (options.webDir !== null) app.use('*', staticFiles(options.webDir))
   return app

@@ -16,6 +16,11 @@ export const permissions = {
   'protocols:write': ['admin', 'researcher'],
   'analysis:read': ['admin', 'researcher', 'viewer'],
   'data:export': ['admin', 'researcher'],
+  'qual:read': ['admin', 'researcher', 'viewer'],
+  'qual:code': ['admin', 'researcher'],
+  'qual:export': ['admin', 'researcher'],
+  /** The pseudonymisation key: who the placeholders in transcripts stand for. */
+  'qual:key': ['admin'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

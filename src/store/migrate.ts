@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely'
 import { SpnetError } from '../core/errors.js'
 import * as initial from './migrations/001-initial.js'
 import * as areaDatasets from './migrations/002-area-datasets.js'
+import * as qual from './migrations/003-qual.js'
 import type { Database } from './schema.js'
 
 /** Migrations in order; each is applied once, in a transaction, and recorded. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-area-datasets': areaDatasets,
+  '003-qual': qual,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

@@ -111,7 +111,21 @@ export type AreaDatasetsTable = {
   lsoas: Uint8Array | null
 }
 
+export type QualProjectsTable = {
+  study_id: string
+  project: Json<unknown>
+  revision: number
+  updated_at: Timestamp
+}
+
+export type QualReviewsTable = { study_id: string; source_id: string; proposals: Json<unknown> }
+
+export type QualKeysTable = { study_id: string; key: Json<unknown> }
+
 export type Database = {
+  qual_projects: QualProjectsTable
+  qual_reviews: QualReviewsTable
+  qual_keys: QualKeysTable
   area_datasets: AreaDatasetsTable
   users: UsersTable
   sessions: SessionsTable

@@ -7,6 +7,7 @@ import { openPostgres } from './postgres.js'
 import { listAudit } from './repositories/audit.js'
 import { interviewsRepository } from './repositories/interviews.js'
 import { protocolsRepository } from './repositories/protocols.js'
+import { qualRepository } from './repositories/qual.js'
 import { loginAttemptsRepository, sessionsRepository } from './repositories/sessions.js'
 import { studiesRepository } from './repositories/studies.js'
 import { usersRepository } from './repositories/users.js'
@@ -33,6 +34,7 @@ export type Store = {
   readonly protocols: ReturnType<typeof protocolsRepository>
   readonly studies: ReturnType<typeof studiesRepository>
   readonly interviews: ReturnType<typeof interviewsRepository>
+  readonly qual: ReturnType<typeof qualRepository>
   readonly audit: {
     readonly list: (filter?: Parameters<typeof listAudit>[1]) => ReturnType<typeof listAudit>
   }
@@ -64,6 +66,7 @@ export async function storeOn(db: Db): Promise<Store> {
     protocols: protocolsRepository(kysely),
     studies: studiesRepository(kysely),
     interviews: interviewsRepository(kysely),
+    qual: qualRepository(kysely),
     audit: { list: (filter) => listAudit(kysely, filter) },
     close: async () => {
       await kysely.destroy()

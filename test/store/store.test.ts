@@ -42,7 +42,7 @@ describe.each(adapters)('the store on %s', (adapter) => {
     const rows = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(
       store.kysely,
     )
-    expect(Number(rows.rows[0]!.n)).toBe(2)
+    expect(Number(rows.rows[0]!.n)).toBe(3)
   })
 
   it('runs each transaction whole or not at all', async () => {

@@ -1,0 +1,91 @@
+import {
+  measureAttributes,
+  ensureCasesForEgos,
+  syncCaseAttributes,
+} from '../../core/qual/coding/case-attributes.js'
+import type { QualAttributes, QualProject } from '../../core/qual/project.js'
+import { computeMeasures, measureContext } from '../../core/measures/compute-measures.js'
+import { studyFromInterviews } from '../../core/interview/study-from-interviews.js'
+import type { Store } from '../../store/store.js'
+import { SpnetError } from '../../core/errors.js'
+import { stableGuid } from '../../core/qual/stable-guid.js'
+
+/**
+ * A study's qualitative project with its cases carrying the network: one
+ * case per participant (named by the participant's label, which is the ego
+ * id), whose attributes are the research team's participant attributes (IMD
+ * decile and quintile, practice...), the participant's answers about
+ * themself (implementation model, role...) and the per-ego measures of
+ * their sent interview. Computed on every read, so they are always current.
+ */
+export async function liveProject(
+  store: Store,
+  studyId: string,
+): Promise<{
+  readonly project: QualProject
+  readonly revision: number
+  readonly studyName: string
+}> {
+  const study = await store.studies.get(studyId)
+  if (study === null) throw new SpnetError('not_found', 'There is no such study.')
+  const { project, revision } = await store.qual.get(studyId, study.name)
+  return {
+    project: await withNetworkAttributes(store, studyId, project),
+    revision,
+    studyName: study.name,
+  }
+}
+
+export async function withNetworkAttributes(
+  store: Store,
+  studyId: string,
+  project: QualProject,
+): Promise<QualProject> {
+  const study = await store.studies.get(studyId)
+  if (study === null) return project
+  const protocol = await store.protocols.get(study.protocol.id, study.protocol.version)
+  const byEgo = new Map<string, QualAttributes>()
+  for (const p of study.participantList) byEgo.set(p.label, { ...p.attributes })
+  if (protocol !== null) {
+    const sent = await store.interviews.ofStudy(studyId, true)
+    const collected = studyFromInterviews(
+      protocol,
+      sent.map((i) => ({ label: i.label, attributes: i.attributes, state: i.state })),
+    )
+    for (const net of collected.networks) {
+      byEgo.set(net.ego.id, { ...byEgo.get(net.ego.id), ...net.ego.attributes })
+    }
+    const context = measureContext(collected)
+    if (context.ok && collected.networks.length > 0) {
+      for (const [ego, measures] of measureAttributes(
+        computeMeasures(collected, context.value.context),
+      )) {
+        byEgo.set(ego, { ...byEgo.get(ego), ...measures })
+      }
+    }
+  }
+  const withCases = participantCases(
+    project,
+    studyId,
+    study.participantList.map((p) => p.label),
+  )
+  return syncCaseAttributes(withCases, byEgo)
+}
+
+/**
+ * A case for each participant that has none, with an id made from the study
+ * and the label, so the case a read shows is the one an edit keeps.
+ */
+export function participantCases(
+  project: QualProject,
+  studyId: string,
+  labels: readonly string[],
+): QualProject {
+  let next = project
+  for (const label of labels) {
+    next = ensureCasesForEgos(next, [label], {
+      newId: () => stableGuid(`spnet/case/${studyId}/${label}`),
+    })
+  }
+  return next
+}
