@@ -39,7 +39,8 @@ export function readQdpxBytes(
       }),
     )
   }
-  const names = Object.keys(entries).sort()
+  // Zip order: "the first *.qde" is the first one stored.
+  const names = Object.keys(entries)
   const qde = names.find((n) => /\.qde$/i.test(n) && !n.startsWith('__MACOSX/'))
   if (qde === undefined) {
     return err(

@@ -437,6 +437,29 @@ describe('vendor conventions (QDPX.md §2.3)', () => {
   })
 })
 
+describe('more conventions', () => {
+  it('QualCoder annotations (a Note holding the selection, NoteRef from the source); the first stored .qde', () => {
+    const body = `${codebook}<Sources><TextSource guid="${G(30)}" name="T"><PlainTextContent>Zoë 👍 said hello</PlainTextContent><NoteRef targetGUID="${G(60)}"/></TextSource></Sources>
+<Notes><Note guid="${G(60)}" name="Annotation"><PlainTextContent>Greeting</PlainTextContent><PlainTextSelection guid="${G(61)}" startPosition="6" endPosition="10"/></Note></Notes>`
+    const zip = zipSync({
+      'b.qde': strToU8(head('QualCoder 3.5', body)),
+      'a.qde': strToU8('<Project name="wrong"/>'),
+    })
+    const p = unwrap(readQdpxBytes(zip, 'q.qdpx')).project
+    expect(p.name).toBe('t')
+    expect(p.memos).toEqual([
+      {
+        id: G(60),
+        target: { kind: 'range', sourceId: G(30), start: 6, end: 10 },
+        title: 'Annotation',
+        text: 'Greeting',
+        coderId: null,
+        createdAt: null,
+      },
+    ])
+  })
+})
+
 describe('invalid .qdpx files: a clear error and nothing imported', () => {
   const good = (
     sel: string,

@@ -103,7 +103,7 @@ export function formatMatrixHtml(matrix: FrameworkMatrix, title = 'Framework mat
             `<blockquote>${escapeHtml(s.text)}<div class="who">${escapeHtml(s.coderName)} · ${escapeHtml(s.sourceName)}</div></blockquote>`,
         )
         .join('')
-      return `<td><div class="n">${c.count}</div>${c.summary === '' ? '' : `<p class="summary">${escapeHtml(c.summary)}</p>`}${c.count === 0 ? '' : `<details><summary>segments</summary>${quotes}</details>`}</td>`
+      return `<td><div class="n">${c.count === 0 ? '–' : `${c.count} segment${c.count === 1 ? '' : 's'}`}</div>${c.summary === '' ? '' : `<p class="summary">${escapeHtml(c.summary)}</p>`}${c.count === 0 ? '' : `<details><summary>segments</summary>${quotes}</details>`}</td>`
     })
     out.push(
       `<tr><th>${escapeHtml(r.caseName)}</th>${extra.map((s) => `<td>${escapeHtml(String(r.attributes[s] ?? ''))}</td>`).join('')}${cells.join('')}</tr>`,

@@ -103,6 +103,7 @@ describe('frameworkMatrix', () => {
     expect(html).toContain('<title>Barriers &lt;by&gt; IMD</title>')
     expect(html).toContain('<tr class="group"><th colspan="4">imd_quintile = 1</th></tr>')
     expect(html).toContain('José at the CAB helps with fares.')
+    expect(html).toContain('<div class="n">4 segments</div>')
     expect(html).not.toMatch(/<script|<link|src=/)
   })
 })

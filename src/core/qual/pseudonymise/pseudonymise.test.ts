@@ -103,6 +103,8 @@ describe('replacements', () => {
     expect(again.map((p) => [p.original, p.placeholder])).toEqual([
       ['Dr Amir Khan', '[PERSON 1]'],
       ['Mrs Okafor', '[PERSON 2]'],
+      // A new name takes the lowest number the key does not use (3 was renamed to JG before it was kept).
+      ['Sam', '[PERSON 3]'],
     ])
   })
 

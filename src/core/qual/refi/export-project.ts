@@ -213,14 +213,15 @@ export function exportQdpx(project: QualProject, options: ExportOptions): Result
       if (value === null) continue
       const type = types.get(name)!
       w.open('VariableValue').empty('VariableRef', { targetGUID: variableGuid(name) })
-      if (type === 'boolean') w.text('BooleanValue', String(value === true || value === 'true'))
-      else if (type === 'integer' && typeof value === 'number' && Number.isInteger(value))
-        w.text('IntegerValue', String(value))
-      else if ((type === 'float' || type === 'integer') && typeof value === 'number')
-        w.text('FloatValue', formatDecimal(value))
-      else if (type === 'date') w.text('DateValue', String(value))
-      else if (type === 'datetime') w.text('DateTimeValue', String(value))
-      else w.text('TextValue', String(value))
+      // The element follows the value itself, so a value that does not fit its declared type
+      // (a "yes" in a Boolean variable) is kept as text rather than turned into false.
+      if (typeof value === 'boolean') w.text('BooleanValue', String(value))
+      else if (typeof value === 'number') {
+        if (type === 'integer' && Number.isInteger(value)) w.text('IntegerValue', String(value))
+        else w.text('FloatValue', formatDecimal(value))
+      } else if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) w.text('DateValue', value)
+      else if (type === 'datetime' && dateTimePattern.test(value)) w.text('DateTimeValue', value)
+      else w.text('TextValue', value)
       w.close('VariableValue')
     }
   }

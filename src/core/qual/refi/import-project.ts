@@ -607,7 +607,28 @@ export function importQdpx(
       text = t === undefined ? '' : normaliseText(t)
     }
     const name = attr(n, 'name') ?? ''
-    const targets = targetsOf.get(id) ?? [{ kind: 'project' as const }]
+    // QualCoder writes an annotation as a Note holding the selection, referenced from its TextSource.
+    const inner = child(n, 'PlainTextSelection')
+    const targets = (targetsOf.get(id) ?? [{ kind: 'project' as const }]).map((t): MemoTarget => {
+      if (t.kind !== 'source' || inner === undefined) return t
+      const start = Number(attr(inner, 'startPosition'))
+      const end = Number(attr(inner, 'endPosition'))
+      const length = codePointLength(sources.find((x) => x.id === t.id)?.text ?? '')
+      if (!(
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        0 <= start &&
+        start <= end &&
+        end <= length
+      )) {
+        fail(
+          `${path}/PlainTextSelection`,
+          `The annotation's range ${start}–${end} is outside its source.`,
+        )
+        return t
+      }
+      return { kind: 'range', sourceId: t.id, start, end }
+    })
     targets.forEach((target, k) => {
       if (target.kind === 'code' && name === 'Example') {
         examples.set(target.id, [...(examples.get(target.id) ?? []), text ?? ''])
