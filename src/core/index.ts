@@ -71,3 +71,4 @@ export {
   type MeasureComparison,
 } from './compare/compare-groups.js'
 export { generateDemoStudy, demoCodebook, type DemoOptions } from './demo/generate-demo.js'
+export * as qual from './qual/index.js'

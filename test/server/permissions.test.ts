@@ -10,7 +10,7 @@ import { password, testServer, type TestServer } from '../support/test-server.js
  * a row here fails this test.
  */
 type Row = {
-  readonly method: 'GET' | 'POST' | 'PATCH'
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   readonly path: string
   readonly permission: Permission | 'signed-in' | 'public'
   readonly url: (ids: Ids, role: string) => string
@@ -130,6 +130,7 @@ const rows: readonly Row[] = [
     permission: 'data:export',
     url: (ids) => `/api/studies/${ids.study}/export?format=json`,
   },
+  ...qualRows(),
   {
     method: 'POST',
     path: '/api/auth/login',
@@ -220,3 +221,115 @@ describe('the role × route permission matrix', () => {
     }
   }
 })
+
+/** The qualitative routes; ids that do not exist are fine: the check comes first. */
+function qualRows(): Row[] {
+  const q = (ids: Ids) => `/api/studies/${ids.study}/qual`
+  const none = '00000000-0000-4000-8000-000000000000'
+  const r = (
+    method: Row['method'],
+    path: string,
+    permission: Permission,
+    url: (ids: Ids) => string,
+    body?: () => unknown,
+  ): Row => ({
+    method,
+    path: `/api/studies/:id/qual${path}`,
+    permission,
+    url,
+    ...(body === undefined ? {} : { body }),
+  })
+  return [
+    r('GET', '', 'qual:read', (ids) => q(ids)),
+    r(
+      'POST',
+      '/sources',
+      'qual:code',
+      (ids) => `${q(ids)}/sources`,
+      () => ({
+        fileName: 'LW01.txt',
+        contentBase64: Buffer.from('Interviewer: Hello.\nLW01: Hi.\n').toString('base64'),
+      }),
+    ),
+    r('GET', '/sources/:sourceId/review', 'qual:code', (ids) => `${q(ids)}/sources/${none}/review`),
+    r(
+      'POST',
+      '/sources/:sourceId/review',
+      'qual:code',
+      (ids) => `${q(ids)}/sources/${none}/review`,
+      () => ({ decisions: {} }),
+    ),
+    r(
+      'POST',
+      '/sources/:sourceId/pseudonymise',
+      'qual:code',
+      (ids) => `${q(ids)}/sources/${none}/pseudonymise`,
+    ),
+    r('GET', '/key', 'qual:key', (ids) => `${q(ids)}/key`),
+    r(
+      'POST',
+      '/codes',
+      'qual:code',
+      (ids) => `${q(ids)}/codes`,
+      () => ({ name: 'Transport' }),
+    ),
+    r(
+      'PATCH',
+      '/codes/:codeId',
+      'qual:code',
+      (ids) => `${q(ids)}/codes/${none}`,
+      () => ({ name: 'Renamed' }),
+    ),
+    r('DELETE', '/codes/:codeId', 'qual:code', (ids) => `${q(ids)}/codes/${none}`),
+    r('POST', '/codebook/starter', 'qual:code', (ids) => `${q(ids)}/codebook/starter`),
+    r(
+      'POST',
+      '/segments',
+      'qual:code',
+      (ids) => `${q(ids)}/segments`,
+      () => ({ sourceId: none, start: 0, end: 1, codeIds: [none] }),
+    ),
+    r(
+      'PATCH',
+      '/segments/:segmentId',
+      'qual:code',
+      (ids) => `${q(ids)}/segments/${none}`,
+      () => ({ memo: 'x' }),
+    ),
+    r('DELETE', '/segments/:segmentId', 'qual:code', (ids) => `${q(ids)}/segments/${none}`),
+    r(
+      'POST',
+      '/memos',
+      'qual:code',
+      (ids) => `${q(ids)}/memos`,
+      () => ({ target: { kind: 'project' }, text: 'A note' }),
+    ),
+    r(
+      'PATCH',
+      '/memos/:memoId',
+      'qual:code',
+      (ids) => `${q(ids)}/memos/${none}`,
+      () => ({ text: 'x' }),
+    ),
+    r('DELETE', '/memos/:memoId', 'qual:code', (ids) => `${q(ids)}/memos/${none}`),
+    r(
+      'PUT',
+      '/summaries',
+      'qual:code',
+      (ids) => `${q(ids)}/summaries`,
+      () => ({ caseId: none, codeId: none, text: 'x' }),
+    ),
+    r('GET', '/segments', 'qual:read', (ids) => `${q(ids)}/segments`),
+    r('GET', '/agreement', 'qual:read', (ids) => `${q(ids)}/agreement`),
+    r('GET', '/matrix', 'qual:read', (ids) => `${q(ids)}/matrix`),
+    r('GET', '/cooccurrence', 'qual:read', (ids) => `${q(ids)}/cooccurrence`),
+    r('GET', '/export', 'qual:export', (ids) => `${q(ids)}/export?format=qdc`),
+    r(
+      'POST',
+      '/import',
+      'qual:code',
+      (ids) => `${q(ids)}/import`,
+      () => ({ fileName: 'x.qdc', contentBase64: '' }),
+    ),
+  ]
+}

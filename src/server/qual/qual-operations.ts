@@ -159,14 +159,23 @@ export async function importTranscript(
       ],
     })
   }
-  const r = await store.qual.edit(actor, studyId, study.name, async ({ project, key }) => {
+  // Read what the edit needs first: on the embedded database a transaction
+  // holds the one connection, so nothing else may be asked inside it.
+  const before = participantCases(
+    (await store.qual.get(studyId, study.name)).project,
+    studyId,
+    labels,
+  )
+  const chosen =
+    input.caseLabel != null && input.caseLabel !== ''
+      ? (before.cases.find((c) => c.egoId === input.caseLabel) ?? null)
+      : caseForFileName(before, input.fileName)
+  const { names } = await alterNames(store, studyId, chosen?.egoId ?? null)
+  const r = await store.qual.edit(actor, studyId, study.name, ({ project, key }) => {
     let p = withCoder(participantCases(project, studyId, labels), coder)
-    const kase =
-      input.caseLabel != null && input.caseLabel !== ''
-        ? (p.cases.find((c) => c.egoId === input.caseLabel) ?? null)
-        : caseForFileName(p, input.fileName)
+    const kase = chosen === null ? null : (p.cases.find((c) => c.id === chosen.id) ?? null)
     const name = input.fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '')
-    const before = new Set(p.sources.map((s) => s.id))
+    const had = new Set(p.sources.map((s) => s.id))
     const added = addSource(
       p,
       {
@@ -179,8 +188,7 @@ export async function importTranscript(
     )
     if (!added.ok) return added
     p = added.value
-    const source = p.sources.find((s) => !before.has(s.id))!
-    const { names } = await alterNames(store, studyId, kase?.egoId ?? null)
+    const source = p.sources.find((s) => !had.has(s.id))!
     const matches = findNames(source.text, {
       alters: names,
       userNames: (input.names ?? []).map((n) => ({ text: n, kind: 'person' as const })),
@@ -386,13 +394,16 @@ export async function addStarterCodebook(
   return added
 }
 
-/** The network a case's segments can be linked into (its participant's interview). */
+/**
+ * The network a source's segments can be linked into (its participant's
+ * interview). Read before an edit's transaction, never inside it.
+ */
 async function caseNetwork(
   store: Store,
   studyId: string,
-  project: QualProject,
   sourceId: string,
 ): Promise<EgoNetwork | undefined> {
+  const { project } = await store.qual.get(studyId, '')
   const kase = project.cases.find((c) => c.sourceIds.includes(sourceId as SourceId))
   return (await alterNames(store, studyId, kase?.egoId ?? null)).network
 }
@@ -412,7 +423,8 @@ export async function createSegment(
   },
 ): Promise<QualProject['segments'][number]> {
   const name = await studyName(store, studyId)
-  const r = await store.qual.edit(actor, studyId, name, async ({ project }) => {
+  const network = await caseNetwork(store, studyId, input.sourceId)
+  const r = await store.qual.edit(actor, studyId, name, ({ project }) => {
     const p = withCoder(project, coder)
     const source = p.sources.find((s) => s.id === input.sourceId)
     if (source?.pseudonymisation === 'pending') {
@@ -429,7 +441,6 @@ export async function createSegment(
       )
     }
     const before = new Set(p.segments.map((s) => s.id))
-    const network = await caseNetwork(store, studyId, p, input.sourceId)
     const next = codeSegment(
       p,
       {
@@ -467,7 +478,12 @@ export async function changeSegment(
   },
 ): Promise<QualProject['segments'][number]> {
   const name = await studyName(store, studyId)
-  const r = await store.qual.edit(actor, studyId, name, async ({ project }) => {
+  const current = (await store.qual.get(studyId, name)).project.segments.find(
+    (s) => s.id === segmentId,
+  )
+  const network =
+    current === undefined ? undefined : await caseNetwork(store, studyId, current.sourceId)
+  const r = await store.qual.edit(actor, studyId, name, ({ project }) => {
     const segment = project.segments.find((s) => s.id === segmentId)
     if (segment === undefined) return err(new SpnetError('not_found', 'There is no such segment.'))
     if (segment.coderId !== coder.id) return err(ownWork())
@@ -498,7 +514,6 @@ export async function changeSegment(
     }
     if (change.memo !== undefined) p = setSegmentMemo(p.value, segmentId as SegmentId, change.memo)
     if (change.link !== undefined && p.ok) {
-      const network = await caseNetwork(store, studyId, p.value, segment.sourceId)
       p = linkSegment(
         p.value,
         segmentId as SegmentId,

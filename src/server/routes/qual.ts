@@ -34,7 +34,7 @@ import {
 } from '../../core/qual/matrix/format-matrix.js'
 import { formatQdc } from '../../core/qual/refi/codebook-qdc.js'
 import type { AlterId } from '../../core/network/ids.js'
-import type { CaseId, CodeId } from '../../core/qual/ids.js'
+import type { CaseId } from '../../core/qual/ids.js'
 import type { QualProject } from '../../core/qual/project.js'
 import { cooccurrenceXlsx, matrixXlsx } from '../../qual-io/matrix-xlsx.js'
 import { qdpxBytes } from '../../qual-io/qdpx-file.js'
@@ -167,7 +167,7 @@ export function qualRoutes(options: AppOptions) {
     return c.json(
       await ops.createCode(store, actor(c), study(c), coder(c), {
         ...(defined as Omit<typeof body, 'parentId'>),
-        parentId: (body.parentId ?? null) as CodeId | null,
+        parentId: body.parentId ?? null,
       } as Parameters<typeof ops.createCode>[4]),
       201,
     )
