@@ -147,7 +147,8 @@ export function formErrors(error: unknown, fieldNames: readonly string[]): FormE
   for (const issue of error.issues) {
     const field = fieldNames.find((f) => issue.path === f || issue.path?.endsWith(`.${f}`))
     const text = issue.fix === undefined ? issue.message : `${issue.message} ${issue.fix}`
-    if (field !== undefined && fields[field] === undefined) fields[field] = text
+    // A field shows its first problem; once that is put right, the next is shown.
+    if (field !== undefined) fields[field] ??= text
     else general.push(text)
   }
   if (Object.keys(fields).length === 0 || general.length > 0) general.unshift(error.message)

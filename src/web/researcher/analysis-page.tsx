@@ -150,12 +150,13 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
     try {
       setResult(await api.compare(studyId, grouping, choosing ? [pairA, pairB] : null))
     } catch (err) {
-      // The grouping is the form's only free answer: a refused comparison is about it.
-      const text =
-        err instanceof ApiError && err.status === 400
-          ? [err.message, ...err.issues.map((i) => i.message)].join(' ')
-          : errorText(err)
-      setErrors({ by: text })
+      // A refusal that names the grouping (no such attribute, only one group) belongs on its field.
+      const aboutGrouping =
+        err instanceof ApiError && err.status === 400 && err.message.includes(`"${grouping}"`)
+      const text = aboutGrouping
+        ? [err.message, ...err.issues.map((i) => i.message)].join(' ')
+        : errorText(err)
+      setErrors(aboutGrouping ? { by: text } : { general: text })
       setResult(null)
     } finally {
       setBusy(false)
@@ -223,6 +224,11 @@ function CompareSection({ studyId }: { readonly studyId: string }) {
           {busy ? 'Comparing…' : 'Compare'}
         </button>
       </form>
+      {errors['general'] !== undefined && (
+        <div className="error-summary" role="alert">
+          <p>{errors['general']}</p>
+        </div>
+      )}
       {result !== null && <ComparisonView comparison={result} />}
     </section>
   )

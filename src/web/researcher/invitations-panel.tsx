@@ -35,10 +35,18 @@ export function InvitationsPanel({
 
   const create = async (e: SyntheticEvent) => {
     e.preventDefault()
+    const expiresInDays = Number(days.trim())
+    if (!/^\d+$/.test(days.trim()) || expiresInDays < 1 || expiresInDays > 365) {
+      setErrors({
+        fields: { expiresInDays: 'Enter a whole number of days, from 1 to 365.' },
+        general: [],
+      })
+      return
+    }
     setBusy(true)
     setErrors(noErrors)
     try {
-      setCreated(await api.invite(participant.id, mode, Number(days)))
+      setCreated(await api.invite(participant.id, mode, expiresInDays))
       onChanged()
     } catch (error) {
       setErrors(formErrors(error, ['mode', 'expiresInDays']))

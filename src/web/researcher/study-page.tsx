@@ -150,10 +150,14 @@ function AddParticipant({
   const [busy, setBusy] = useState(false)
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault()
+    if (label.trim() === '') {
+      setErrors({ fields: { label: 'Enter a participant code, such as LW01.' }, general: [] })
+      return
+    }
     setBusy(true)
     setErrors(noErrors)
     try {
-      const p = await api.addParticipant(studyId, label)
+      const p = await api.addParticipant(studyId, label.trim())
       setAdded(`${p.label} added. Open "Links" in their row to make an interview link.`)
       setLabel('')
       onAdded()

@@ -36,21 +36,32 @@ export function UsersPage() {
       <LoadState resource={users}>
         {(list) => (
           <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Account</th>
+            <table className="table-stack" role="table">
+              <caption className="visually-hidden">User accounts</caption>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    Name
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Email
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Role
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Account
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {list.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">{u.name}</th>
-                    <td>{u.email}</td>
-                    <td>
+                  <tr key={u.id} role="row">
+                    <th scope="row" role="rowheader">
+                      {u.name}
+                    </th>
+                    <td role="cell">{u.email}</td>
+                    <td role="cell">
                       <label htmlFor={`role-${u.id}`} className="visually-hidden">
                         Role of {u.name}
                       </label>
@@ -69,7 +80,7 @@ export function UsersPage() {
                         ))}
                       </select>
                     </td>
-                    <td>
+                    <td role="cell">
                       {u.disabled ? 'Disabled ' : 'Active '}
                       {u.id !== me.id && (
                         <button
