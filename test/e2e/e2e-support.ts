@@ -152,6 +152,8 @@ export type E2eFile = { readonly server: E2eServer; readonly browser: Browser }
  * closed after them (one chromium per file keeps the run short).
  */
 export function e2eFile(): E2eFile {
+  // Checked when the file loads, so a machine without chromium fails the file outright.
+  requireChromium()
   let server: E2eServer | undefined
   let browser: Browser | undefined
   beforeAll(async () => {
@@ -175,12 +177,16 @@ export function e2eFile(): E2eFile {
 }
 
 /** Debian's chromium, headless; never a downloaded browser. */
-export async function launchBrowser(): Promise<Browser> {
+function requireChromium(): void {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `${chromiumPath} is missing: the browser tests drive Debian's chromium. Run scripts/setup-test-machine.sh to install it.`,
     )
   }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  requireChromium()
   mkdirSync(shots, { recursive: true })
   return chromium.launch({
     executablePath: chromiumPath,

@@ -329,6 +329,7 @@ async function setUpStudy(
 
 async function egoForm(page: Page, act: Act, device: string): Promise<void> {
   await heading(page, 'About your role')
+  expect(await page.title()).toBe('About your role (step 2 of 13) – spnet')
   // Bad input first: words in a number box, and a number out of range, each said on the field.
   await answer(page, 'caseload', 'about forty', act)
   await page.getByText('Enter a number, for example 12.').waitFor()

@@ -40,12 +40,26 @@ async function focused(page: Page): Promise<string> {
   })()`)
 }
 
-/** Presses Tab (at most `max` times) until the focused control matches. */
+/** Whether the focused control shows that it has focus (WCAG 2.4.7): a focus ring, or a map node's thick ring. */
+async function focusShown(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>(`(() => {
+    const el = document.activeElement
+    if (!el) return false
+    if (el.matches('g[role=button]')) return getComputedStyle(el.querySelector('circle')).strokeWidth === '5px'
+    const s = getComputedStyle(el)
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2
+  })()`)
+}
+
+/** Presses Tab (at most `max` times) until the focused control matches; it must show its focus. */
 async function tabTo(page: Page, want: RegExp, max = 60): Promise<void> {
   const seen: string[] = []
   for (let i = 0; i < max; i++) {
     const now = await focused(page)
-    if (want.test(now)) return
+    if (want.test(now)) {
+      expect(await focusShown(page), `focus ring on ${now}`).toBe(true)
+      return
+    }
     seen.push(now)
     await page.keyboard.press('Tab')
   }

@@ -66,8 +66,8 @@ export function InterviewPage({ token }: { readonly token: string }) {
   }, [token, attempt])
 
   useEffect(() => {
-    document.title = 'Interview – spnet'
-  }, [])
+    if (loading.kind !== 'ready') document.title = 'Interview – spnet'
+  }, [loading.kind])
 
   if (loading.kind === 'ready') return <ReadyInterview token={token} store={loading.store} />
   return (

@@ -54,6 +54,12 @@ export function InterviewShell() {
   }, [stage.id, found])
 
   const heading = useFocusHeading<HTMLHeadingElement>(`${stage.id}:${alter?.id ?? ''}`)
+  // Each step is a page of its own to a screen reader: its title says which.
+  const title =
+    stage.kind === 'alter_form' && alter !== undefined ? alterName(protocol, alter) : stage.title
+  useEffect(() => {
+    document.title = `${title} (step ${String(index + 1)} of ${String(stages.length)}) – spnet`
+  }, [title, index, stages.length])
 
   // A link from the review page names a question: put the participant on it.
   const alterId = alter?.id

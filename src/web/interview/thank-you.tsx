@@ -7,6 +7,7 @@ export function ThankYou({ snapshot }: { readonly snapshot: InterviewSnapshot })
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
+    document.title = 'Thank you – spnet'
   }, [])
   return (
     <>
