@@ -34,6 +34,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'compare measures and composition between groups of egos',
     run: async () => (await import('./commands/compare.js')).compareCommand,
   },
+  qual: {
+    summary: 'transcripts, coding, agreement, framework matrices, REFI-QDA (qual --help)',
+    run: async () => (await import('./commands/qual.js')).qualCommand,
+  },
   area: {
     summary: 'area deprivation data: import, status, download, lookup',
     run: async () => (await import('./commands/area.js')).areaCommand,

@@ -15,7 +15,7 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
   await writeAtomic(resolve(io.cwd, out), text)
 }
 
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`
   try {
     await mkdir(dirname(path), { recursive: true })

@@ -123,3 +123,12 @@ export const list = (text: string | undefined): string[] =>
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '')
+
+/** `constraint:desc,size` or `-constraint,size`: attributes ordering rows, descending when marked. */
+export function parseSort(text: string | undefined): { attribute: string; descending?: boolean }[] {
+  return list(text).map((s) => {
+    const m = /^(-)?([^:]+?)(?::(asc|desc))?$/.exec(s)
+    const attribute = m?.[2] ?? s
+    return m?.[1] === '-' || m?.[3] === 'desc' ? { attribute, descending: true } : { attribute }
+  })
+}

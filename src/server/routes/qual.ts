@@ -44,7 +44,14 @@ import type { AppEnv, AppOptions } from '../context.js'
 import { HttpError } from '../error-handler.js'
 import { liveProject } from '../qual/live-project.js'
 import * as ops from '../qual/qual-operations.js'
-import { findCode, findCoders, list, parseUnit, parseWhere } from '../qual/query-options.js'
+import {
+  findCode,
+  findCoders,
+  list,
+  parseSort,
+  parseUnit,
+  parseWhere,
+} from '../qual/query-options.js'
 import { readBody } from '../read-body.js'
 
 /**
@@ -299,9 +306,7 @@ export function qualRoutes(options: AppOptions) {
         : { themeIds: list(q['themes']).map((t) => findCode(project, t)) }),
       ...(q['coder'] === undefined ? {} : { coderIds: findCoders(project, list(q['coder'])) }),
       groupBy: list(q['by']),
-      sortBy: list(q['sort']).map((s) =>
-        s.startsWith('-') ? { attribute: s.slice(1), descending: true } : { attribute: s },
-      ),
+      sortBy: parseSort(q['sort']),
       where: parseWhere(c.req.queries('where') ?? []),
     })
     return send(c, q['format'], 'framework-matrix', {
