@@ -25,7 +25,8 @@ import { heading, optionLabel } from './interview-driver.js'
  * answers, the measures table and a group comparison must show what the
  * interviews hold; a withdrawn link stops working at once, even for a page
  * already open; bad input gets a message on its field; a viewer cannot
- * change or export anything.
+ * change or export anything; every page fits a 360 px phone and has no
+ * serious or critical axe-core violation.
  */
 
 const e2e = e2eFile()
@@ -330,6 +331,71 @@ it(
     }),
   60_000,
 )
+
+it(
+  'the researcher pages have no serious or critical axe violations',
+  () =>
+    withFailureShots(browser, 'a11y-researcher', async () => {
+      const { context, problems } = await newContext(browser, desktop)
+      const page = await context.newPage()
+      const found: string[] = []
+      const check = async (where: string) => {
+        found.push(...(await axe(page, where)))
+        await screenshot(page, `a11y-researcher-${where}`)
+      }
+
+      await page.goto(server.url)
+      await heading(page, 'Sign in to spnet')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.locator('#email-error').waitFor()
+      await check('login-with-errors')
+      await signIn(page, server.url, 'admin')
+      await check('studies')
+
+      await page.getByRole('link', { name: 'Demo study (synthetic data)' }).click()
+      await heading(page, 'Demo study (synthetic data)')
+      await openLinks(page)
+      await check('study')
+
+      const detail = await server.store.studies.get(studyId)
+      // The smallest sent interview: every kind of content, and a short page for axe to read.
+      const sent = detail!.participantList
+        .filter((p) => p.status === 'submitted')
+        .sort((a, b) => a.alters - b.alters)[0]!
+      await page.getByRole('link', { name: sent.label, exact: true }).click()
+      await heading(page, `Participant ${sent.label}`)
+      await page.locator('.network-map svg').waitFor()
+      await check('participant')
+
+      await page.goto(`${server.url}/studies/${studyId}/analysis`)
+      await heading(page, 'Measures and comparisons')
+      await page.getByRole('region', { name: 'Table of measures per participant' }).waitFor()
+      await page.getByLabel('Group participants by').fill('implementation_model')
+      await page.getByRole('button', { name: 'Compare' }).click()
+      await page.getByText('Median (interquartile range) and n, by group').waitFor()
+      await check('analysis')
+
+      await page.getByRole('link', { name: 'Users' }).click()
+      await heading(page, 'Users')
+      await check('users')
+      await page.getByRole('link', { name: 'Audit log' }).click()
+      await heading(page, 'Audit log')
+      await page.locator('table').first().waitFor()
+      await check('audit')
+
+      expect(found).toEqual([])
+      expect(problems).toEqual([])
+      await context.close()
+    }),
+  120_000,
+)
+
+async function openLinks(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: /^Links \(\d+\) for / }).first()
+  await button.click()
+  await page.getByRole('button', { name: 'Make a new link' }).click()
+  await page.getByLabel('Interview link').waitFor()
+}
 
 /** As the measures table shows a number: whole numbers plain, else three decimals. */
 function formatted(x: number): string {
