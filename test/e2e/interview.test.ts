@@ -97,7 +97,7 @@ const contacts: readonly Contact[] = [
   {
     key: 'B',
     name: 'Sefton CVS',
-    generators: ['work_contact', 'refers_to', 'advice_support'],
+    generators: ['work_contact', 'refers_to', 'advice_support', 'capacity_building'],
     answers: {
       sector: 'vcse',
       location: 'la_area',
@@ -422,7 +422,9 @@ async function nameGenerators(page: Page, act: Act, device: string): Promise<voi
   await next(page, act)
 
   await heading(page, 'Building local services')
-  await next(page, act) // optional: nobody here
+  await act(page.getByRole('button', { name: `${named('B').name} (add to this list)` }))
+  expect(await namedHere(page)).toEqual([named('B').name])
+  await next(page, act)
 
   await heading(page, 'Services you cannot refer to')
   await addContact(page, act, unreachable.name, unreachable.sector)
@@ -482,7 +484,13 @@ async function contactsForm(
   await other.goto(page.url().replace(/\?.*$/, ''))
   await heading(other, named('A').name)
   expect(new URL(other.url()).searchParams.get('stage')).toBe('about_contacts')
-  await expectAnswer(other, 'closeness', named('A').answers['closeness']!)
+  // Every answer about the contacts done so far.
+  const aboutContacts = (key: string) =>
+    formQuestions('about_contacts').filter((q) => named(key).answers[q.id] !== undefined)
+  for (const q of aboutContacts('A')) await expectAnswer(other, q.id, named('A').answers[q.id]!)
+  await act(other.getByRole('button', { name: 'Next contact' }))
+  await heading(other, named('B').name)
+  for (const q of aboutContacts('B')) await expectAnswer(other, q.id, named('B').answers[q.id]!)
   await act(other.getByText(/^Step \d+ of 13/))
   await act(other.getByRole('link', { name: 'About your role' }))
   await heading(other, 'About your role')
