@@ -26,7 +26,7 @@ export function interviewNetwork(
     const attributes: Record<string, AttributeValue> = {}
     for (const [key, question] of q.alter) {
       if (key === 'frequency') continue
-      flatten(attributes, question, a.answers[key])
+      flatten(attributes, question, a.answers[key], a.answers)
     }
     for (const d of protocol.derived) {
       const from = a.answers[d.from]
@@ -58,7 +58,7 @@ export function interviewNetwork(
     }
   }
   const attributes: Record<string, AttributeValue> = {}
-  for (const [key, question] of q.ego) flatten(attributes, question, state.ego[key])
+  for (const [key, question] of q.ego) flatten(attributes, question, state.ego[key], state.ego)
   for (const d of protocol.derived) {
     if (q.ego.has(d.from)) attributes[d.id] = d.map[String(state.ego[d.from])] ?? null
   }
@@ -69,7 +69,13 @@ function flatten(
   into: Record<string, AttributeValue>,
   question: Question,
   value: AnswerValue | undefined,
+  answers: Readonly<Record<string, AnswerValue>> = {},
 ): void {
+  // The free text beside an "Other" option is an answer of its own: keep it.
+  if (question.other === true) {
+    const other = answers[`${question.id}_other`]
+    into[`${question.id}_other`] = typeof other === 'string' ? other : null
+  }
   if (question.type === 'multi_choice') {
     const chosen = Array.isArray(value) ? value : []
     for (const o of question.options ?? [])
@@ -97,6 +103,9 @@ export function protocolCodebook(protocol: Protocol): Codebook {
             integer: true,
           }
       } else out[key] = variableOf(question)
+      if (question.other === true) {
+        out[`${key}_other`] = { type: 'text', label: `${question.label} (other, in their words)` }
+      }
     }
     return out
   }
