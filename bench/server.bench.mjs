@@ -1,9 +1,11 @@
 // `npm run bench:server`: 200 simulated link workers complete their
-// interviews at once against `spnet serve`, each autosaving a batch of
-// answers every 250–750 ms (a person answering quickly), on the embedded
-// PGlite database and on PostgreSQL. Reports throughput and latency
-// percentiles of the autosave requests, and any error. The answers are the
-// demo study's, sent change by change as the web app sends them.
+// interviews at once against `spnet serve`, on the embedded PGlite database
+// and on PostgreSQL, at two paces: a brisk person (an autosave of 1–3
+// answers every 1–3 s, about 100 requests a second in all) and a stress
+// pace (every 250–750 ms, about 400 a second, beyond what people do).
+// Reports throughput and latency percentiles of the autosave requests, and
+// any error. The answers are the demo study's, sent change by change as the
+// web app sends them. Client and server share the machine's cores.
 //
 // PostgreSQL: SPNET_BENCH_DATABASE_URL, else the test role of
 // scripts/setup-test-machine.sh (a throwaway database is made and dropped).
@@ -123,13 +125,13 @@ async function prepare(base) {
   return tokens
 }
 
-/** One participant: answers in batches of 1–3 changes, every 250–750 ms, until time is up. */
-async function participant(base, token, stream, until, latencies, errors) {
+/** One participant: answers in batches of 1–3 changes at the given pace, until time is up. */
+async function participant(base, token, stream, until, latencies, errors, pace) {
   let next = 0
   let id = 0
   await fetch(`${base}/api/interview/${token}`).then((r) => r.arrayBuffer())
   while (Date.now() < until && next < stream.length) {
-    await sleep(250 + Math.random() * 500)
+    await sleep(pace.min + Math.random() * (pace.max - pace.min))
     const size = 1 + Math.floor(Math.random() * 3)
     const changes = stream
       .slice(next, next + size)
@@ -155,7 +157,7 @@ async function participant(base, token, stream, until, latencies, errors) {
 const pct = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
-async function run(kind) {
+async function run(kind, pace) {
   let env
   let cleanup
   if (kind === 'pglite') {
@@ -194,13 +196,14 @@ async function run(kind) {
     const until = started + seconds * 1000
     await Promise.all(
       tokens.map((t, i) =>
-        participant(server.base, t, streams[i % streams.length], until, latencies, errors),
+        participant(server.base, t, streams[i % streams.length], until, latencies, errors, pace),
       ),
     )
     const elapsed = (Date.now() - started) / 1000
     const sorted = latencies.sort((a, b) => a - b)
     return {
       database: kind,
+      pace: pace.name,
       participants,
       requests: sorted.length,
       perSecond: sorted.length / elapsed,
@@ -218,16 +221,22 @@ async function run(kind) {
   }
 }
 
+const paces = [
+  { name: 'brisk (1–3 s)', min: 1000, max: 3000 },
+  { name: 'stress (0.25–0.75 s)', min: 250, max: 750 },
+].filter((p) => process.env['BENCH_PACE'] === undefined || p.name.startsWith(process.env['BENCH_PACE']))
 const results = []
-for (const kind of ['pglite', 'postgres'])
-  if (only === undefined || only === kind) results.push(await run(kind))
+for (const kind of ['pglite', 'postgres']) {
+  if (only !== undefined && only !== kind) continue
+  for (const pace of paces) results.push(await run(kind, pace))
+}
+console.log(`\nspnet serve: ${participants} participants autosaving for ${seconds} s each run\n`)
 console.log(
-  `\nspnet serve: ${participants} participants autosaving for ${seconds} s (batches of 1–3 answers every 250–750 ms)\n`,
+  'database  pace                   requests  per second   p50 ms   p95 ms   p99 ms   max ms  errors',
 )
-console.log('database   requests  per second   p50 ms   p95 ms   p99 ms   max ms  errors')
 for (const r of results) {
   console.log(
-    `${r.database.padEnd(9)} ${String(r.requests).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
+    `${r.database.padEnd(9)} ${r.pace.padEnd(21)} ${String(r.requests).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
   )
   if (r.firstError !== undefined) console.log(`  first error: ${r.firstError}`)
 }

@@ -47,11 +47,12 @@ export function interviewsRepository(db: Kysely<Database>) {
       protocol: Protocol,
       changes: readonly { id: string; change: InterviewChange }[],
     ): Promise<SaveResult> {
-      return db.transaction().execute(async (tx) => {
-        // One statement starts the interview if it has none (two first saves at
-        // once, from two devices, start one), locks its row, and finds which of
-        // these changes were applied before (a retried save).
-        const ids = changes.map((c) => c.id)
+      // Optimistic: read the interview (starting it if it has none), apply the
+      // changes, then write them, their audit entries and the new state in one
+      // statement that succeeds only if nobody saved in between (same
+      // revision). Two round trips and no lock held; on a clash, read again.
+      const ids = changes.map((c) => c.id)
+      for (let attempt = 0; ; attempt++) {
         const opened = await sql<{
           started: string | null
           id: string | null
@@ -66,15 +67,17 @@ export function interviewsRepository(db: Kysely<Database>) {
             on conflict (participant_id) do nothing
             returning id
           ), existing as (
-            select id, status, state, revision from interviews where participant_id = ${participantId} for update
+            select id, status, state, revision from interviews where participant_id = ${participantId}
           )
           select started.id as started, existing.id, existing.status, existing.state, existing.revision,
             (select array_agg(client_change_id) from interview_changes
-              where interview_id = existing.id and client_change_id = any(${ids})) as seen
+              where interview_id = coalesce(started.id, existing.id) and client_change_id = any(${ids})) as seen
           from (select 1) as one left join started on true left join existing on true
-        `.execute(tx)
+        `.execute(db)
         const found = opened.rows[0]!
-        const interviewId = found.started ?? found.id!
+        // Another first save started it after this statement's snapshot was taken: read again.
+        if (found.started === null && found.id === null) continue
+        const interviewId = (found.started ?? found.id)!
         if (found.status === 'submitted') {
           throw new SpnetError(
             'conflict',
@@ -85,7 +88,8 @@ export function interviewsRepository(db: Kysely<Database>) {
           )
         }
         const seen = new Set(found.seen ?? [])
-        let state = found.state ?? emptyInterview
+        const base = found.started !== null ? 0 : (found.revision ?? 0)
+        let state = found.started !== null ? emptyInterview : (found.state ?? emptyInterview)
         const audit: { action: string; before: unknown; after: unknown }[] = []
         if (found.started !== null) {
           audit.push({
@@ -114,25 +118,35 @@ export function interviewsRepository(db: Kysely<Database>) {
           audit.push({ action: change.kind, before: previous(state, change), after: change })
           state = next.value
         }
-        const revision = (found.revision ?? 0) + accepted.length
-        if (audit.length > 0) {
-          // The changes, their audit entries and the new state, in one statement.
-          await sql`
-            with changes as (
-              insert into interview_changes (interview_id, client_change_id, change)
-              select ${interviewId}, c.id, c.change from jsonb_to_recordset(${JSON.stringify(accepted)}::jsonb) as c(id text, change jsonb)
-            ), audit as (
-              insert into audit_log (actor_kind, actor_id, action, entity, entity_id, before, after)
-              select ${actor.kind}, ${actor.id ?? null}, a.x->>'action', 'interview', ${interviewId}, a.x->'before', a.x->'after'
-              from jsonb_array_elements(${JSON.stringify(audit)}::jsonb) with ordinality as a(x, n)
-              order by a.n
-            )
+        const revision = base + accepted.length
+        if (audit.length === 0) return { revision, state, rejected }
+        const written = await sql<{ n: number }>`
+          with up as (
             update interviews set state = ${JSON.stringify(state)}, revision = ${revision}, updated_at = now()
-            where id = ${interviewId}
-          `.execute(tx)
+            where id = ${interviewId} and revision = ${base} and status = 'in_progress'
+            returning id
+          ), changes as (
+            insert into interview_changes (interview_id, client_change_id, change)
+            select up.id, c.id, c.change from up, jsonb_to_recordset(${JSON.stringify(accepted)}::jsonb) as c(id text, change jsonb)
+          ), audit as (
+            insert into audit_log (actor_kind, actor_id, action, entity, entity_id, before, after)
+            select ${actor.kind}, ${actor.id ?? null}, a.x->>'action', 'interview', up.id, a.x->'before', a.x->'after'
+            from up, jsonb_array_elements(${JSON.stringify(audit)}::jsonb) with ordinality as a(x, n)
+            order by a.n
+          )
+          select count(*)::int as n from up
+        `.execute(db)
+        if (written.rows[0]!.n === 1) return { revision, state, rejected }
+        if (attempt >= 20) {
+          throw new SpnetError(
+            'conflict',
+            'These answers could not be saved because of many saves at once.',
+            {
+              issues: [{ message: 'They are kept on this device and will be sent again.' }],
+            },
+          )
         }
-        return { revision, state, rejected }
-      })
+      }
     },
 
     async submit(actor: Actor, participantId: string, protocol: Protocol): Promise<void> {
