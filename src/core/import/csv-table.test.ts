@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter, findQuoteProblem, lineAndChar, readCsv } from './csv-table.js'
+import { dsvFormat } from 'd3-dsv'
+import {
+  detectDelimiter,
+  findQuoteProblem,
+  lineAndChar,
+  readCsv,
+  splitUnquoted,
+} from './csv-table.js'
 
 function rows(text: string, delimiter?: string) {
   const out: [string[], number][] = []
@@ -65,5 +72,36 @@ describe('lineAndChar', () => {
   it('is 1-based', () => {
     expect(lineAndChar('ab\ncd', 0)).toEqual({ line: 1, char: 1 })
     expect(lineAndChar('ab\ncd', 4)).toEqual({ line: 2, char: 2 })
+  })
+})
+
+describe('splitUnquoted', () => {
+  const rows = (text: string) => {
+    const out: string[][] = []
+    splitUnquoted(text, ',', (f) => out.push(f))
+    return out
+  }
+  it('gives the rows d3-dsv gives a text without quotes, whatever its line ends', () => {
+    for (const text of [
+      'a,b\n1,2\n',
+      'a,b\r\n1,2\r\n',
+      'a,b\r1,2',
+      'a,b\n\n1,,2\n,\n',
+      'x\n',
+      'a;b,c\n1;2,3',
+      'a,b\n1,2\r\n3,4\r5,6',
+      '',
+      ',\n',
+    ]) {
+      expect(rows(text), JSON.stringify(text)).toEqual(dsvFormat(',').parseRows(text))
+    }
+  })
+  it('splits by the given delimiter', () => {
+    const out: string[][] = []
+    splitUnquoted('a;b\tc\n1;2\t3', '\t', (f) => out.push(f))
+    expect(out).toEqual([
+      ['a;b', 'c'],
+      ['1;2', '3'],
+    ])
   })
 })

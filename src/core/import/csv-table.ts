@@ -175,19 +175,68 @@ export function readCsv(
   let onRow: CsvRowHandler | null = null
   let rows = 0
   let line = 1
-  dsvFormat(delimiter).parseRows(text, (fields) => {
+  const take = (fields: string[]): void => {
     const start = line
     line += quoted ? 1 + countLineBreaks(fields) : 1
-    if (isBlank(fields)) return null
+    if (isBlank(fields)) return
     if (header === null) {
       header = { columns: fields.map((name) => name.trim()), delimiter, line: start }
       onRow = onHeader(header)
-      return null
+      return
     }
-    if (onRow === null) return null
+    if (onRow === null) return
     rows++
     onRow(fields, start)
-    return null
-  })
+  }
+  if (quoted) {
+    dsvFormat(delimiter).parseRows(text, (fields) => {
+      take(fields)
+      return null
+    })
+  } else {
+    splitUnquoted(text, delimiter, take)
+  }
   return ok({ header: header ?? { columns: [], delimiter, line: 1 }, rows })
+}
+
+/**
+ * Rows of a delimited text with no quote character at all, split with the
+ * engine's own string search: the same fields d3-dsv gives such a text
+ * (CRLF, CR or LF line ends; a final line end adds no row), in about half
+ * the time, which matters at national scale.
+ */
+export function splitUnquoted(
+  text: string,
+  delimiter: string,
+  onRow: (fields: string[]) => void,
+): void {
+  const n = text.length
+  let start = 0
+  // The next CR is looked up again only once passed, so a file with a stray CR stays linear.
+  let cr = text.indexOf('\r')
+  while (start < n) {
+    let end = text.indexOf('\n', start)
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start)
+    let next: number
+    if (cr !== -1 && (end === -1 || cr < end)) {
+      end = cr
+      next = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1
+    } else if (end === -1) {
+      end = n
+      next = n
+    } else next = end + 1
+    const fields: string[] = []
+    let from = start
+    for (;;) {
+      const d = text.indexOf(delimiter, from)
+      if (d === -1 || d >= end) {
+        fields.push(text.slice(from, end))
+        break
+      }
+      fields.push(text.slice(from, d))
+      from = d + 1
+    }
+    onRow(fields)
+    start = next
+  }
 }
