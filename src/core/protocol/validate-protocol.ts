@@ -5,18 +5,27 @@ import { protocolSchema, type Condition, type Protocol, type Question } from './
 /**
  * Parses and checks a protocol: its shape (zod), then what a shape cannot
  * say — ids unique, every reference resolvable, skip logic pointing back to
- * earlier questions, options where answers are chosen. Problems are
- * reported by path (e.g. `stages[3].questions[1].showIf.variable`).
+ * earlier questions, options where answers are chosen, alters named by a
+ * text question asked first when one is added, derived variables mapping
+ * every option of a single-choice question without hiding another variable.
+ * Problems are reported by path (e.g. `stages[3].questions[1].showIf.variable`;
+ * an unknown field at the field itself).
  */
 export function validateProtocol(raw: unknown): Result<Protocol> {
   const parsed = protocolSchema.safeParse(raw)
   if (!parsed.success) {
     return err(
       new SpnetError('validation', 'The protocol is not valid.', {
-        issues: parsed.error.issues.map((i) => ({
-          path: pathText(i.path.filter((k): k is string | number => typeof k !== 'symbol')),
-          message: i.message,
-        })),
+        issues: parsed.error.issues.flatMap((i) => {
+          const path = i.path.filter((k): k is string | number => typeof k !== 'symbol')
+          // An unknown field (often a typo) is reported at the field, not at its object.
+          if (i.code === 'unrecognized_keys')
+            return i.keys.map((k) => ({
+              path: pathText([...path, k]),
+              message: `Unknown field "${k}".`,
+            }))
+          return [{ path: pathText(path), message: i.message }]
+        }),
       }),
     )
   }
@@ -76,17 +85,37 @@ export function validateProtocol(raw: unknown): Result<Protocol> {
         )
     })
   })
-  if (!alterQuestions.has(p.alterName)) {
+  const nameQuestion = alterQuestions.get(p.alterName)
+  if (nameQuestion === undefined) {
     add(
       'alterName',
       `"${p.alterName}" is not an alter question.`,
       'Name the alter question whose answer names the alter.',
     )
+  } else if (nameQuestion.type !== 'text' && nameQuestion.type !== 'long_text') {
+    add('alterName', `"${p.alterName}" is not a text question: an alter is named in words.`)
+  } else {
+    // The interview names a new alter by the answer to its first quick-add question.
+    p.stages.forEach((stage, s) => {
+      if (stage.kind === 'name_generator' && stage.quickAdd[0] !== p.alterName)
+        add(`stages[${s}].quickAdd[0]`, `The first quick-add question must be "${p.alterName}".`)
+    })
   }
+  const derivedIds = { ego: new Set<string>(), alter: new Set<string>() }
   p.derived.forEach((d, i) => {
     const from = alterQuestions.get(d.from) ?? egoQuestions.get(d.from)
     if (from === undefined) {
       add(`derived[${i}].from`, `"${d.from}" is not a question.`)
+      return
+    }
+    // A derived variable is a column beside its source's answers: it may not hide one.
+    const scope = alterQuestions.has(d.from) ? 'alter' : 'ego'
+    const questions = scope === 'alter' ? alterQuestions : egoQuestions
+    if (derivedIds[scope].has(d.id) || questions.has(d.id))
+      add(`derived[${i}].id`, `"${d.id}" is already the name of a variable.`)
+    derivedIds[scope].add(d.id)
+    if (from.type !== 'choice' && from.type !== 'ordinal') {
+      add(`derived[${i}].from`, `"${d.from}" is not a question with one chosen answer.`)
       return
     }
     const values = new Set((from.options ?? []).map((o) => String(o.value)))
