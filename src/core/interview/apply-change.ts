@@ -59,17 +59,20 @@ export function applyChange(
         state,
         change.answers[protocol.alterName] ?? null,
         null,
+        `answers.${protocol.alterName}`,
       )
       if (nameProblem !== null) return nameProblem
-      const alter: InterviewAlter = {
-        id: change.alter,
-        answers: change.answers,
-        generators: [change.generator],
-      }
+      // Stored as alter_answer stores them: trimmed, empty answers left out.
+      const answers = Object.entries(change.answers).reduce<Record<string, AnswerValue>>(
+        (acc, [key, value]) => withAnswer(acc, key, value),
+        {},
+      )
+      const alter: InterviewAlter = { id: change.alter, answers, generators: [change.generator] }
       return ok({ ...state, alters: [...state.alters, alter] })
     }
     case 'name_alter': {
-      if (generatorStage(protocol, change.generator) === undefined) {
+      const stage = generatorStage(protocol, change.generator)
+      if (stage === undefined) {
         return invalid('generator', `"${change.generator}" is not a question of this interview.`)
       }
       const alter = state.alters.find((a) => a.id === change.alter)
@@ -77,6 +80,11 @@ export function applyChange(
         return invalid('alter', 'That contact is no longer in the interview.')
       const has = alter.generators.includes(change.generator)
       if (has === change.named) return ok(state)
+      // Naming an earlier contact here counts towards this question's limit, as adding one does.
+      const inStage = state.alters.filter((a) => a.generators.includes(change.generator)).length
+      if (change.named && stage.maxAlters !== undefined && inStage >= stage.maxAlters) {
+        return invalid('alters', `You can name up to ${stage.maxAlters} contacts here.`)
+      }
       const generators = change.named
         ? generatorOrder(protocol, [...alter.generators, change.generator])
         : alter.generators.filter((g) => g !== change.generator)
@@ -97,7 +105,13 @@ export function applyChange(
       const problem = answerProblem(question, change.value, change.question)
       if (problem !== null) return invalid(`alters.${alter.id}.${change.question}`, problem)
       if (change.question === protocol.alterName) {
-        const nameProblem = alterNameProblem(protocol, state, change.value, alter.id)
+        const nameProblem = alterNameProblem(
+          protocol,
+          state,
+          change.value,
+          alter.id,
+          `alters.${alter.id}.${change.question}`,
+        )
         if (nameProblem !== null) return nameProblem
       }
       return ok({
@@ -187,8 +201,10 @@ function withAnswer(
   value: AnswerValue,
 ): Record<string, AnswerValue> {
   const next = Object.fromEntries(Object.entries(answers).filter(([k]) => k !== key))
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return next
-  next[key] = typeof value === 'string' ? value.trim() : value
+  // Trimmed first, so an answer of only spaces is no answer (not an empty string).
+  const kept = typeof value === 'string' ? value.trim() : value
+  if (kept === null || kept === '' || (Array.isArray(kept) && kept.length === 0)) return next
+  next[key] = kept
   return next
 }
 
@@ -205,9 +221,10 @@ function alterNameProblem(
   state: InterviewState,
   value: AnswerValue | null,
   self: string | null,
+  path: string,
 ): Result<never> | null {
   if (typeof value !== 'string' || value.trim() === '') {
-    return invalid(`answers.${protocol.alterName}`, 'Give a name for this contact.')
+    return invalid(path, 'Give a name for this contact.')
   }
   const wanted = normaliseName(value)
   const same = state.alters.find(
@@ -221,7 +238,7 @@ function alterNameProblem(
         {
           issues: [
             {
-              path: `answers.${protocol.alterName}`,
+              path,
               message: 'Already named: choose it from the list instead.',
               fix: same.id,
             },
