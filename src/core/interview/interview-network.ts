@@ -10,7 +10,7 @@ import { pairKey, type AnswerValue, type InterviewState } from './interview-stat
  * exports: the ego's answers as attributes; the working network's alters
  * with their answers, derived variables (e.g. org_type from sector), the
  * `frequency` answer and the generators that named them; and every pair of
- * pair with its state — yes, no, don't know, or not_asked for
+ * alters with its state — yes, no, don't know, or not_asked for
  * pairs the census did not reach or the participant left unanswered.
  * Multiple-choice answers become one 0/1 attribute per option.
  */

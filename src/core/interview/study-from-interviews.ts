@@ -27,8 +27,9 @@ export type StudyFromInterviewsOptions = {
  * exports: one ego network per interview (`interviewNetwork`), in the order
  * given. Ego attributes are the research team's participant attributes, then
  * the participant's own answers (an answer wins over a same-named
- * attribute), then `cannot_refer_count`, the number of services named only
- * as ones the link worker cannot refer to (DOMAIN.md §3.2 NG6).
+ * attribute; an unanswered question does not), then `cannot_refer_count`,
+ * the number of services named only as ones the link worker cannot refer to
+ * (DOMAIN.md §3.2 NG6).
  */
 export function studyFromInterviews(
   protocol: Protocol,
@@ -42,15 +43,16 @@ export function studyFromInterviews(
   const networks = interviews.map((interview): EgoNetwork => {
     const net = interviewNetwork(protocol, interview.state, interview.label)
     const unreachable = interview.state.alters.length - networkAlters(interview.state).length
+    const attributes: Record<string, AttributeValue> = {
+      ...interview.attributes,
+      ...net.ego.attributes,
+      cannot_refer_count: unreachable,
+    }
+    // A question left unanswered is no answer: it does not erase the team's value.
+    for (const [key, value] of Object.entries(interview.attributes))
+      if (attributes[key] === null) attributes[key] = value
     return {
-      ego: {
-        id: net.ego.id,
-        attributes: {
-          ...interview.attributes,
-          ...net.ego.attributes,
-          cannot_refer_count: unreachable,
-        },
-      },
+      ego: { id: net.ego.id, attributes },
       alters:
         options.includeNames === true
           ? net.alters
