@@ -9,8 +9,11 @@ import type { AttributeValue, Study } from '../network/ego-network.js'
  * "No" and "don't know" answers are kept without being edges, so any
  * GraphML reader gets the right network: each graph carries `pairs_no`,
  * `pairs_dont_know` and `pairs_not_asked`, space-separated `a--b` lists of
- * alter ids. Node ids are `<ego>.<alter>` (made NMTOKEN-safe); the original
- * ids are the `ego_id` and `alter_id` data.
+ * alter ids. Node ids are `<ego>.<alter>` (made NMTOKEN-safe, and unique in
+ * the document: a second `a_b` becomes `a_b_2`); the original ids are the
+ * `ego_id` and `alter_id` data. Characters XML 1.0 cannot hold (most control
+ * characters) are left out, as in the .qdpx export; a carriage return is kept
+ * as `&#13;`.
  */
 export function formatGraphml(study: Study): string {
   const egoKeys = keysOf(study.networks.map((n) => n.ego.attributes))
@@ -32,8 +35,16 @@ export function formatGraphml(study: Study): string {
   ]
   const egoIndex = new Map([...egoKeys.keys()].map((k, i) => [k, `g${i}`]))
   const alterIndex = new Map([...alterKeys.keys()].map((k, i) => [k, `n${i}`]))
+  const graphIds = new Set<string>()
+  const nodeIds = new Set<string>()
+  const unique = (id: string, used: Set<string>): string => {
+    let out = id
+    for (let n = 2; used.has(out); n++) out = `${id}_${n}`
+    used.add(out)
+    return out
+  }
   for (const net of study.networks) {
-    const ego = token(net.ego.id)
+    const ego = unique(token(net.ego.id), graphIds)
     out.push(`  <graph id="${ego}" edgedefault="undirected">`)
     out.push(data('g_ego_id', net.ego.id, 4))
     for (const [name, value] of Object.entries(net.ego.attributes)) {
@@ -51,7 +62,7 @@ export function formatGraphml(study: Study): string {
     out.push(data('g_pairs_no', pairs.no.join(' '), 4))
     out.push(data('g_pairs_dont_know', pairs.dont_know.join(' '), 4))
     out.push(data('g_pairs_not_asked', pairs.not_asked.join(' '), 4))
-    const nodeId = net.alters.map((a) => `${ego}.${token(a.id)}`)
+    const nodeId = net.alters.map((a) => unique(`${ego}.${token(a.id)}`, nodeIds))
     net.alters.forEach((alter, j) => {
       out.push(`    <node id="${escape(nodeId[j]!)}">`)
       out.push(data('n_alter_id', alter.id, 6))
@@ -116,8 +127,17 @@ function token(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]/g, '_')
 }
 
+/** Characters not allowed in XML 1.0, even escaped (and unpaired surrogates). */
+const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+const entities: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  // A parser would read a bare CR as a line feed.
+  '\r': '&#13;',
+}
+
 function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
-  )
+  return text.replace(notXml, '').replace(/[&<>"\r]/g, (c) => entities[c]!)
 }
