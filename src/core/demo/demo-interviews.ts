@@ -1,4 +1,4 @@
-import { applyChange } from '../interview/apply-change.js'
+import { applyChange, generatorStage } from '../interview/apply-change.js'
 import {
   emptyInterview,
   type InterviewChange,
@@ -27,6 +27,8 @@ export function demoInterviews(
   const random = createRandom(options.seed + 1)
   const census = protocol.stages.find((s) => s.kind === 'tie_census')
   const censusSize = census?.kind === 'tie_census' ? census.maxAlters : 0
+  const limit = (generator: string) =>
+    generatorStage(protocol, generator)?.maxAlters ?? Number.POSITIVE_INFINITY
   return study.networks.map((net) => {
     const changes: InterviewChange[] = []
     const egoAttr = net.ego.attributes
@@ -57,12 +59,13 @@ export function demoInterviews(
         value: random.chance(0.7) ? 'full' : random.chance(0.5) ? 'read_only' : 'none',
       },
     )
-    // Keep the alters the protocol's limits allow (25 a question, 40 in all), in order.
+    // Keep the alters the protocol's limits allow (the link-worker protocol: 25 a question,
+    // 40 in all), in order.
     const perGenerator = new Map<string, number>()
     const kept: { readonly index: number; readonly generators: readonly string[] }[] = []
     net.alters.forEach((alter, index) => {
       const named = alter.generators.length > 0 ? alter.generators : ['work_contact']
-      const fits = named.filter((g) => (perGenerator.get(g) ?? 0) < 25)
+      const fits = named.filter((g) => (perGenerator.get(g) ?? 0) < limit(g))
       if (fits.length === 0 || kept.length >= protocol.maxAlters) return
       for (const g of fits) perGenerator.set(g, (perGenerator.get(g) ?? 0) + 1)
       kept.push({ index, generators: fits })
