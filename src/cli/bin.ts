@@ -1,6 +1,12 @@
 #!/usr/bin/env node
+import * as z from 'zod/mini'
+import { en } from 'zod/v4/locales'
 import { main } from './main.js'
 import { terminalProgress } from './progress-bar.js'
+
+// zod/mini loads no messages of its own: the English ones are the fallback
+// wherever a schema has no message written for the user.
+z.config(en())
 
 // `spnet measures … | head` closes the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
