@@ -11,8 +11,15 @@ import type {
   StudySummary,
   User,
 } from '../core/api/api.js'
+import type { ImportedTranscriptResult, QualWorkspace, Review } from '../core/api/qual-api.js'
 import type { Comparison } from '../core/compare/compare-groups.js'
 import type { InterviewChange } from '../core/interview/interview-state.js'
+import type { AgreementReport } from '../core/qual/agreement/unit-agreement.js'
+import type { Code } from '../core/qual/codebook/codebook.js'
+import type { Cooccurrence } from '../core/qual/matrix/code-cooccurrence.js'
+import type { FrameworkMatrix } from '../core/qual/matrix/framework-matrix.js'
+import type { Memo, MemoTarget, NetworkLink, Segment } from '../core/qual/project.js'
+import type { Decision, Proposal, PseudonymKey } from '../core/qual/pseudonymise/pseudonymise.js'
 
 /**
  * The one place the web app talks to the server. Every call goes through
@@ -61,6 +68,46 @@ export type AuditRecordJson = {
   readonly entityId: string | null
   readonly before: unknown
   readonly after: unknown
+}
+
+/** GET /qual/segments: one coded segment with its text, transcript and case. */
+export type RetrievedQuote = {
+  readonly segment: Segment
+  readonly text: string
+  readonly sourceName: string
+  readonly caseId: string | null
+  readonly caseName: string | null
+}
+
+/** The filters of the qualitative queries (segments, matrix, co-occurrence), as the server reads them. */
+export type QualQuery = {
+  readonly code?: string
+  readonly coder?: string
+  readonly case?: string
+  readonly alter?: string
+  /** Conditions on case attributes: `imd_quintile=1`, `size>=20`, `implementation_model=pcn|vcse`. */
+  readonly where?: readonly string[]
+  readonly by?: string
+  readonly sort?: string
+  readonly themes?: string
+  readonly unit?: 'sentence' | 'turn'
+  readonly coders?: string
+  readonly format?: string
+  readonly all?: boolean
+}
+
+/** `?a=1&where=x&where=y` from a query (empty values left out). */
+export function queryString(q: QualQuery): string {
+  const params = new URLSearchParams()
+  type Value = string | boolean | readonly string[] | undefined
+  for (const [key, value] of Object.entries(q) as [string, Value][]) {
+    if (value === undefined || value === '' || value === false) continue
+    if (typeof value === 'string') params.set(key, value)
+    else if (value === true) params.set(key, '1')
+    else for (const v of value) if (v.trim() !== '') params.append(key, v.trim())
+  }
+  const text = params.toString()
+  return text === '' ? '' : `?${text}`
 }
 
 let csrfToken: string | null = null
@@ -205,6 +252,13 @@ export const api = {
     return request<AuditRecordJson[]>('GET', `/api/audit${query === '' ? '' : `?${query}`}`)
   },
 
+  setParticipantAttributes: (
+    id: string,
+    attributes: Readonly<Record<string, string | number | boolean | null>>,
+  ) => request<ParticipantSummary>('PATCH', `/api/participants/${enc(id)}`, { attributes }),
+
+  qual: qualApi(),
+
   // Participants (the invitation token is the credential)
   interview: (token: string) => request<InterviewSession>('GET', `/api/interview/${enc(token)}`),
   saveChanges: (token: string, changes: readonly { id: string; change: InterviewChange }[]) =>
@@ -213,4 +267,98 @@ export const api = {
     request<{ status: 'submitted' }>('POST', `/api/interview/${enc(token)}/submit`),
   suggestions: (token: string, q: string) =>
     request<string[]>('GET', `/api/interview/${enc(token)}/suggestions?q=${enc(q)}`),
+}
+
+/** A study's qualitative analysis: /api/studies/:id/qual (core/api/qual-api.ts). */
+function qualApi() {
+  const base = (studyId: string) => `/api/studies/${enc(studyId)}/qual`
+  return {
+    workspace: (studyId: string) => request<QualWorkspace>('GET', base(studyId)),
+    importTranscript: (
+      studyId: string,
+      body: {
+        fileName: string
+        contentBase64: string
+        caseLabel: string | null
+        names: readonly string[]
+      },
+    ) => request<ImportedTranscriptResult>('POST', `${base(studyId)}/sources`, body),
+    review: (studyId: string, sourceId: string) =>
+      request<Review>('GET', `${base(studyId)}/sources/${enc(sourceId)}/review`),
+    decide: (
+      studyId: string,
+      sourceId: string,
+      decisions: Readonly<Record<string, Decision | { readonly placeholder: string }>>,
+    ) =>
+      request<Proposal[]>('POST', `${base(studyId)}/sources/${enc(sourceId)}/review`, {
+        decisions,
+      }),
+    pseudonymise: (studyId: string, sourceId: string) =>
+      request<{ replaced: number }>(
+        'POST',
+        `${base(studyId)}/sources/${enc(sourceId)}/pseudonymise`,
+      ),
+    key: (studyId: string) => request<PseudonymKey>('GET', `${base(studyId)}/key`),
+    createCode: (studyId: string, body: CodeInput) =>
+      request<Code>('POST', `${base(studyId)}/codes`, body),
+    updateCode: (studyId: string, codeId: string, body: Partial<CodeInput>) =>
+      request<Code>('PATCH', `${base(studyId)}/codes/${enc(codeId)}`, body),
+    starterCodebook: (studyId: string) =>
+      request<{ added: number }>('POST', `${base(studyId)}/codebook/starter`),
+    codeSegment: (
+      studyId: string,
+      body: {
+        sourceId: string
+        start: number
+        end: number
+        codeIds: readonly string[]
+        memo?: string
+        link?: NetworkLink | null
+      },
+    ) => request<Segment>('POST', `${base(studyId)}/segments`, body),
+    updateSegment: (
+      studyId: string,
+      segmentId: string,
+      body: { codeIds?: readonly string[]; memo?: string; link?: NetworkLink | null },
+    ) => request<Segment>('PATCH', `${base(studyId)}/segments/${enc(segmentId)}`, body),
+    deleteSegment: (studyId: string, segmentId: string) =>
+      request<unknown>('DELETE', `${base(studyId)}/segments/${enc(segmentId)}`),
+    createMemo: (studyId: string, body: { target: MemoTarget; title?: string; text: string }) =>
+      request<Memo>('POST', `${base(studyId)}/memos`, body),
+    updateMemo: (studyId: string, memoId: string, body: { title?: string; text?: string }) =>
+      request<Memo>('PATCH', `${base(studyId)}/memos/${enc(memoId)}`, body),
+    deleteMemo: (studyId: string, memoId: string) =>
+      request<unknown>('DELETE', `${base(studyId)}/memos/${enc(memoId)}`),
+    writeSummary: (studyId: string, body: { caseId: string; codeId: string; text: string }) =>
+      request<unknown>('PUT', `${base(studyId)}/summaries`, body),
+    segments: (studyId: string, q: QualQuery) =>
+      request<RetrievedQuote[]>('GET', `${base(studyId)}/segments${queryString(q)}`),
+    agreement: (studyId: string, q: QualQuery) =>
+      request<AgreementReport>('GET', `${base(studyId)}/agreement${queryString(q)}`),
+    matrix: (studyId: string, q: QualQuery) =>
+      request<FrameworkMatrix>('GET', `${base(studyId)}/matrix${queryString(q)}`),
+    cooccurrence: (studyId: string, q: QualQuery) =>
+      request<Cooccurrence>('GET', `${base(studyId)}/cooccurrence${queryString(q)}`),
+    importProject: (studyId: string, body: { fileName: string; contentBase64: string }) =>
+      request<{
+        kind: 'project' | 'codebook'
+        notes: string[]
+        sources: number
+        segments: number
+        codes: number
+      }>('POST', `${base(studyId)}/import`, body),
+    /** Addresses of downloads (a plain link: the session cookie goes with it). */
+    url: (studyId: string, what: string, q: QualQuery = {}) =>
+      `${base(studyId)}/${what}${queryString(q)}`,
+  }
+}
+
+/** A code as the forms send it (POST and PATCH /qual/codes). */
+export type CodeInput = {
+  readonly name: string
+  readonly parentId?: string | null
+  readonly isCodable?: boolean
+  readonly color?: string | null
+  readonly description?: string
+  readonly examples?: readonly string[]
 }
