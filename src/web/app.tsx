@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react'
 import { InterviewPage } from './interview/interview-page.js'
+import { AgreementPage } from './qual/agreement-page.js'
+import { CodingPage } from './qual/coding-page.js'
+import { InterviewsPage } from './qual/interviews-page.js'
+import { MatrixPage } from './qual/matrix-page.js'
+import { RetrievePage } from './qual/retrieve-page.js'
+import { ReviewPage } from './qual/review-page.js'
 import { AnalysisPage } from './researcher/analysis-page.js'
 import { AuditPage } from './researcher/audit-page.js'
 import { Layout } from './researcher/layout.js'
@@ -64,6 +70,18 @@ function Page({ path }: { readonly path: string }): ReactNode {
   if ((m = match('/studies/:id', path)) !== null) return <StudyPage key={m['id']} id={m['id']!} />
   if ((m = match('/studies/:id/analysis', path)) !== null)
     return <AnalysisPage key={m['id']} id={m['id']!} />
+  if ((m = match('/studies/:id/qual', path)) !== null)
+    return <InterviewsPage key={m['id']} id={m['id']!} />
+  if ((m = match('/studies/:id/qual/sources/:source', path)) !== null)
+    return <CodingPage key={`${m['id']!}/${m['source']!}`} id={m['id']!} sourceId={m['source']!} />
+  if ((m = match('/studies/:id/qual/sources/:source/review', path)) !== null)
+    return <ReviewPage key={`${m['id']!}/${m['source']!}`} id={m['id']!} sourceId={m['source']!} />
+  if ((m = match('/studies/:id/qual/segments', path)) !== null)
+    return <RetrievePage key={m['id']} id={m['id']!} />
+  if ((m = match('/studies/:id/qual/matrix', path)) !== null)
+    return <MatrixPage key={m['id']} id={m['id']!} />
+  if ((m = match('/studies/:id/qual/agreement', path)) !== null)
+    return <AgreementPage key={m['id']} id={m['id']!} />
   if ((m = match('/participants/:id', path)) !== null)
     return <ParticipantPage key={m['id']} id={m['id']!} />
   if (isAdmin(user.role) && match('/admin/users', path) !== null) return <UsersPage />

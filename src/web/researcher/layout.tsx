@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { Link, navigate, useLocation } from '../router.js'
 import { isAdmin, useSessionApi, useUser } from './session.js'
 
@@ -7,6 +7,27 @@ export function Layout({ children }: { readonly children: ReactNode }) {
   const user = useUser()
   const { signOut } = useSessionApi()
   const { path } = useLocation()
+  const mainRef = useRef<HTMLElement>(null)
+  const first = useRef(true)
+  // A new page moves keyboard and screen-reader focus to its heading, as a page load would
+  // put them at the top; the first page is left alone so the skip link stays the first stop.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    const frame = requestAnimationFrame(() => {
+      window.scrollTo(0, 0)
+      const heading = mainRef.current?.querySelector('h1')
+      if (heading !== null && heading !== undefined) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')
+        heading.focus()
+      } else mainRef.current?.focus()
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+    }
+  }, [path])
   const current = (prefix: string) =>
     (
       prefix === '/'
@@ -61,7 +82,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="page">
+      <main id="main" tabIndex={-1} className="page" ref={mainRef}>
         {children}
       </main>
     </>

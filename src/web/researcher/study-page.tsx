@@ -44,14 +44,24 @@ function StudyView({
         {plural(study.participants, 'participant')}, {study.started} started, {study.submitted}{' '}
         sent.
       </p>
-      <p>
-        <Link
-          to={`/studies/${encodeURIComponent(study.id)}/analysis`}
-          className="button button-secondary"
-        >
-          {editable ? 'Measures, comparisons and exports' : 'Measures and comparisons'}
-        </Link>
-      </p>
+      <ul className="button-row">
+        <li>
+          <Link
+            to={`/studies/${encodeURIComponent(study.id)}/analysis`}
+            className="button button-secondary"
+          >
+            {editable ? 'Measures, comparisons and exports' : 'Measures and comparisons'}
+          </Link>
+        </li>
+        <li>
+          <Link
+            to={`/studies/${encodeURIComponent(study.id)}/qual`}
+            className="button button-secondary"
+          >
+            Interviews: transcripts, coding and themes
+          </Link>
+        </li>
+      </ul>
 
       <h2 className="heading-m">Participants</h2>
       {study.participantList.length === 0 ? (
