@@ -64,6 +64,9 @@ function colouring(protocol: Protocol): Colouring | null {
   }
 }
 
+const quoteWords = (n: number | undefined): string =>
+  n === undefined ? 'show quotes' : n === 1 ? '1 quote' : `${String(n)} quotes`
+
 /**
  * A participant's working network for researchers: contacts coloured by
  * sector group, sized by how often the participant is in contact with them,
@@ -74,9 +77,18 @@ function colouring(protocol: Protocol): Colouring | null {
 export function NetworkMap({
   protocol,
   state,
+  chosen = null,
+  onChoose,
+  quotes,
 }: {
   readonly protocol: Protocol
   readonly state: InterviewState
+  /** The contact chosen (its quotes are shown beside the map). */
+  readonly chosen?: string | null
+  /** With it, every contact is a button (Tab, Enter, Space, a click). */
+  readonly onChoose?: (alterId: string, name: string) => void
+  /** Coded quotes linked to each contact, by alter id, said in the buttons' names. */
+  readonly quotes?: ReadonlyMap<string, number>
 }) {
   const alters = networkAlters(state)
   if (alters.length === 0) return <p>No contacts named yet.</p>
@@ -111,7 +123,7 @@ export function NetworkMap({
       <svg
         viewBox={`0 0 ${String(W)} ${String(height)}`}
         className="sociogram"
-        role="img"
+        role={onChoose === undefined ? 'img' : 'group'}
         aria-labelledby="map-title"
       >
         <title id="map-title">
@@ -129,13 +141,48 @@ export function NetworkMap({
         ))}
         {alters.map((a, i) => (
           <g key={a.id}>
-            <circle
-              cx={points[i]!.x}
-              cy={points[i]!.y}
-              r={radius(a)}
-              fill={colourOf(a)}
-              className="node-static"
-            />
+            {onChoose === undefined ? (
+              <circle
+                cx={points[i]!.x}
+                cy={points[i]!.y}
+                r={radius(a)}
+                fill={colourOf(a)}
+                className="node-static"
+              />
+            ) : (
+              <g
+                role="button"
+                tabIndex={0}
+                className={chosen === a.id ? 'node-quotes node-chosen' : 'node-quotes'}
+                aria-pressed={chosen === a.id}
+                aria-label={`${names[i]!}: ${quoteWords(quotes?.get(a.id))}`}
+                onClick={() => {
+                  onChoose(a.id, names[i]!)
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault()
+                    onChoose(a.id, names[i]!)
+                  }
+                }}
+              >
+                {/* A transparent square around it keeps a small contact easy to hit (24 px at least). */}
+                <circle
+                  cx={points[i]!.x}
+                  cy={points[i]!.y}
+                  r={radius(a)}
+                  fill={colourOf(a)}
+                  className="node-static"
+                />
+                <rect
+                  x={points[i]!.x - 18}
+                  y={points[i]!.y - 18}
+                  width={36}
+                  height={36}
+                  className="node-target"
+                />
+              </g>
+            )}
             <text
               x={points[i]!.x}
               y={points[i]!.y + radius(a) + 13}
