@@ -48,10 +48,19 @@ export type E2eServer = {
   readonly close: () => Promise<void>
 }
 
-/** spnet's server on 127.0.0.1 and a random port, as `spnet serve` runs it. */
-export async function startServer(): Promise<E2eServer> {
+/**
+ * spnet's server on 127.0.0.1 and a random port, as `spnet serve` runs it:
+ * on an in-memory PGlite store, or on the PostgreSQL database given (which
+ * the CLI can then read as well).
+ */
+export async function startServer(
+  options: { readonly databaseUrl?: string } = {},
+): Promise<E2eServer> {
   const web = await snapshotWebApp()
-  const store = await openStore({ dataDir: null })
+  const store =
+    options.databaseUrl === undefined
+      ? await openStore({ dataDir: null })
+      : await openStore({ databaseUrl: options.databaseUrl, dataDir: null })
   await ensureBuiltInProtocol(store)
   const hash = await hashPassword(password)
   for (const role of ['admin', 'researcher', 'viewer'] as const) {
