@@ -124,6 +124,11 @@ export function exported(
   const out: Record<string, AnswerValue> = {}
   for (const q of formQuestions) {
     const v = answers[q.id]
+    // The free text beside an "Other" option is exported as a column of its own.
+    if (q.other === true) {
+      const other = answers[`${q.id}_other`]
+      out[`${q.id}_other`] = typeof other === 'string' ? other : null
+    }
     if (q.type === 'multi_choice') {
       for (const o of q.options ?? [])
         out[`${q.id}_${String(o.value)}`] =
