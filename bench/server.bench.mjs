@@ -224,7 +224,9 @@ async function run(kind, pace) {
 const paces = [
   { name: 'brisk (1–3 s)', min: 1000, max: 3000 },
   { name: 'stress (0.25–0.75 s)', min: 250, max: 750 },
-].filter((p) => process.env['BENCH_PACE'] === undefined || p.name.startsWith(process.env['BENCH_PACE']))
+].filter(
+  (p) => process.env['BENCH_PACE'] === undefined || p.name.startsWith(process.env['BENCH_PACE']),
+)
 const results = []
 for (const kind of ['pglite', 'postgres']) {
   if (only !== undefined && only !== kind) continue

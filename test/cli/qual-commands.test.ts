@@ -171,7 +171,10 @@ describe('spnet qual on the data directory', () => {
     expect(qdpx.status, qdpx.stderr).toBe(2)
     // A folder with one bad file among good ones: none is imported.
     mkdirSync(join(dir, 'mixed'))
-    copyFileSync(join(fixtures, 'transcripts/qualcoder_transcript.txt'), join(dir, 'mixed/LW09.txt'))
+    copyFileSync(
+      join(fixtures, 'transcripts/qualcoder_transcript.txt'),
+      join(dir, 'mixed/LW09.txt'),
+    )
     copyFileSync(join(dir, 'broken.vtt'), join(dir, 'mixed/LW10.vtt'))
     const mixed = await run(['import', 'mixed'])
     expect(mixed.status).toBe(2)
