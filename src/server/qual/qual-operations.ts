@@ -678,6 +678,9 @@ export async function importRefi(
   readonly sources: number
   readonly segments: number
   readonly codes: number
+  /** Imported transcripts awaiting a names review, and the names proposed in them. */
+  readonly toReview: number
+  readonly proposals: number
 }> {
   const name = await studyName(store, studyId)
   const isZip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b
@@ -709,28 +712,66 @@ export async function importRefi(
         ],
       )
     })
-    return { kind: 'codebook', notes: [], sources: 0, segments: 0, codes: r.value }
+    return {
+      kind: 'codebook',
+      notes: [],
+      sources: 0,
+      segments: 0,
+      codes: r.value,
+      toReview: 0,
+      proposals: 0,
+    }
   }
   const report = readQdpxBytes(input.bytes, input.fileName)
   if (!report.ok) throw report.error
   const incoming = report.value.project
-  await store.qual.edit(actor, studyId, name, ({ project }) => {
+  // The contacts of the participants the project's cases name, read before the edit.
+  const contacts = new Map<string, KnownName[]>()
+  for (const c of incoming.cases) {
+    for (const label of new Set([c.egoId, c.name])) {
+      if (label === null || contacts.has(label)) continue
+      const { names } = await alterNames(store, studyId, label)
+      if (names.length > 0) contacts.set(label, names)
+    }
+  }
+  const r = await store.qual.edit(actor, studyId, name, ({ project, key }) => {
     const merged = mergeProject(project, incoming)
     if (!merged.ok) return merged
-    return edited(merged.value, null, [
-      {
-        action: 'import project',
-        entity: 'qual_project',
-        entityId: studyId,
-        after: {
-          file: input.fileName,
-          origin: incoming.origin,
-          sources: incoming.sources.length,
-          segments: incoming.segments.length,
-          codes: incoming.codebook.codes.length,
+    // Transcripts from another tool await a names review like any other:
+    // propose replacements now, so the review has something to decide.
+    const had = new Set(project.sources.map((s) => s.id))
+    const reviews: Record<string, Proposal[]> = {}
+    for (const source of merged.value.sources) {
+      if (had.has(source.id) || source.pseudonymisation === 'reviewed') continue
+      const kase = merged.value.cases.find((c) => c.sourceIds.includes(source.id))
+      const alters =
+        kase === undefined ? [] : (contacts.get(kase.egoId ?? '') ?? contacts.get(kase.name) ?? [])
+      reviews[source.id] = proposeReplacements(
+        findNames(source.text, { alters, userNames: [], detect: true }),
+        key,
+      )
+    }
+    const proposals = Object.values(reviews).reduce((n, p) => n + p.length, 0)
+    return edited(
+      merged.value,
+      { toReview: Object.keys(reviews).length, proposals },
+      [
+        {
+          action: 'import project',
+          entity: 'qual_project',
+          entityId: studyId,
+          after: {
+            file: input.fileName,
+            origin: incoming.origin,
+            sources: incoming.sources.length,
+            segments: incoming.segments.length,
+            codes: incoming.codebook.codes.length,
+            proposals,
+          },
         },
-      },
-    ])
+      ],
+      { reviews },
+    )
   })
   return {
     kind: 'project',
@@ -738,5 +779,7 @@ export async function importRefi(
     sources: incoming.sources.length,
     segments: incoming.segments.length,
     codes: incoming.codebook.codes.length,
+    toReview: r.value.toReview,
+    proposals: r.value.proposals,
   }
 }

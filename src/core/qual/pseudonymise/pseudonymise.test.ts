@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { alterId } from '../../network/ids.js'
 import { codePointLength, sliceCodePoints } from '../text/code-points.js'
 import { parseTextTranscript } from '../transcripts/parse-text.js'
-import { sampleProject, unwrap } from '../test-support/sample-project.js'
+import { sampleProject, spanOf, unwrap } from '../test-support/sample-project.js'
 import { findNames } from './find-names.js'
 import {
   applyReplacements,
@@ -108,25 +108,59 @@ describe('replacements', () => {
     ])
   })
 
-  it('pseudonymises an uncoded source in a project and refuses a coded one', () => {
+  it('pseudonymises a coded source and moves its coding, annotations and case selections with the text', () => {
     const s = sampleProject()
     const source = s.project.sources[0]!
     const proposals = decide(proposeReplacements(findNames(source.text, { detect: true })), {}).map(
       (p) => ({ ...p, decision: 'accept' as const }),
     )
     expect(proposals.map((p) => p.original)).toEqual(['Zoë', 'José'])
-    const refused = pseudonymiseSource(s.project, source.id, proposals)
-    expect(!refused.ok && refused.error.code).toBe('conflict')
-    const uncoded = {
+    const slice = (text: string, x: { start: number; end: number }) =>
+      sliceCodePoints(text, x.start, x.end)
+    // An annotation on "run by Zoë 👍" and a case selection that starts inside "José".
+    const zoe = spanOf(source.text, 'run by Zoë 👍')
+    const jose = spanOf(source.text, 'osé at the CAB')
+    const project = {
       ...s.project,
-      segments: s.project.segments.filter((g) => g.sourceId !== source.id),
-      memos: [],
+      memos: [
+        {
+          id: 'memo-range' as never,
+          target: { kind: 'range' as const, sourceId: source.id, ...zoe },
+          title: 'Who runs it',
+          text: 'A volunteer.',
+          coderId: s.coders.ann,
+          createdAt: null,
+        },
+      ],
+      cases: s.project.cases.map((c) =>
+        c.id === s.cases.a ? { ...c, selections: [{ sourceId: source.id, ...jose }] } : c,
+      ),
     }
-    const done = unwrap(pseudonymiseSource(uncoded, source.id, proposals))
+    const before = project.segments
+      .filter((g) => g.sourceId === source.id)
+      .map((g) => slice(source.text, g))
+    const done = unwrap(pseudonymiseSource(project, source.id, proposals))
     const after = done.project.sources[0]!
     expect(after.pseudonymisation).toBe('reviewed')
     expect(after.text).toContain('run by [PERSON 1] 👍.')
     expect(after.units.every((u) => u.end <= codePointLength(after.text))).toBe(true)
     expect(done.key.entries.map((e) => e.originals)).toEqual([['Zoë'], ['José']])
+    // Each segment covers the same words, with the names replaced.
+    expect(
+      done.project.segments
+        .filter((g) => g.sourceId === source.id)
+        .map((g) => slice(after.text, g)),
+    ).toEqual(before.map((t) => t.replace('Zoë', '[PERSON 1]').replace('José', '[PERSON 2]')))
+    // The other source's coding is untouched.
+    expect(done.project.segments.filter((g) => g.sourceId !== source.id)).toEqual(
+      project.segments.filter((g) => g.sourceId !== source.id),
+    )
+    const memo = done.project.memos.find((m) => m.id === ('memo-range' as never))!
+    expect(memo.target.kind === 'range' && slice(after.text, memo.target)).toBe(
+      'run by [PERSON 1] 👍',
+    )
+    // A span starting inside a replaced name now starts at its placeholder.
+    const selection = done.project.cases.find((c) => c.id === s.cases.a)!.selections[0]!
+    expect(slice(after.text, selection)).toBe('[PERSON 2] at the CAB')
   })
 })

@@ -105,6 +105,12 @@ export type Pseudonymised = {
   /** The key with this transcript's accepted replacements added. */
   readonly key: PseudonymKey
   readonly replaced: number
+  /**
+   * Where an offset of the old text is in the new one: moved by the growth of
+   * every replacement before it; inside a replaced name it snaps to the
+   * placeholder's start or end, so a span never loses the name it covered.
+   */
+  readonly move: (pos: number, side: 'start' | 'end') => number
 }
 
 /**
@@ -207,12 +213,15 @@ export function applyReplacements(
     transcript: { ...transcript, text: out, turns, cues },
     key: { entries },
     replaced: accepted.length,
+    move,
   })
 }
 
 /**
- * Pseudonymises a source already in the project and marks it reviewed. Only
- * before coding: a coded source is refused, since coding offsets would move.
+ * Pseudonymises a source already in the project and marks it reviewed. A
+ * source coded already (a REFI-QDA project from another tool, say) keeps its
+ * coding: every segment, annotation and case selection on it moves with the
+ * text, and one that covered a replaced name covers its placeholder.
  */
 export function pseudonymiseSource(
   project: QualProject,
@@ -223,33 +232,18 @@ export function pseudonymiseSource(
   const source = project.sources.find((s) => s.id === sourceId)
   if (source === undefined)
     return err(new SpnetError('not_found', `There is no source ${sourceId}.`))
-  const coded =
-    project.segments.some((s) => s.sourceId === sourceId) ||
-    project.memos.some((m) => m.target.kind === 'range' && m.target.sourceId === sourceId)
-  if (coded) {
-    return err(
-      new SpnetError(
-        'conflict',
-        `“${source.name}” is already coded, so its text can no longer change.`,
-        {
-          issues: [
-            {
-              path: 'sourceId',
-              message: 'Pseudonymise transcripts before coding them.',
-              fix: 'Remove its coding first, or re-import the transcript.',
-            },
-          ],
-        },
-      ),
-    )
-  }
   const applied = applyReplacements(
     { text: source.text, format: source.format, turns: source.turns, cues: source.cues },
     proposals,
     key,
   )
   if (!applied.ok) return applied
-  const t = applied.value.transcript
+  const { transcript: t, move } = applied.value
+  const span = <T extends { readonly start: number; readonly end: number }>(x: T): T => ({
+    ...x,
+    start: move(x.start, 'start'),
+    end: move(x.end, 'end'),
+  })
   return ok({
     project: {
       ...project,
@@ -264,6 +258,20 @@ export function pseudonymiseSource(
               pseudonymisation: 'reviewed' as const,
             }
           : s,
+      ),
+      segments: project.segments.map((s) => (s.sourceId === sourceId ? span(s) : s)),
+      memos: project.memos.map((m) =>
+        m.target.kind === 'range' && m.target.sourceId === sourceId
+          ? { ...m, target: span(m.target) }
+          : m,
+      ),
+      cases: project.cases.map((c) =>
+        c.selections.some((x) => x.sourceId === sourceId)
+          ? {
+              ...c,
+              selections: c.selections.map((x) => (x.sourceId === sourceId ? span(x) : x)),
+            }
+          : c,
       ),
     },
     key: applied.value.key,
