@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -113,6 +113,13 @@ describe('spnet qual on the data directory', () => {
     ).toBe(0)
     expect(readFileSync(join(dir, 'matrix.html'), 'utf8')).not.toContain('LW02')
     expect((await run(['matrix', '--out', 'x.csv'])).status).toBe(2)
+    // A misspelt attribute is refused, with the ones there are.
+    const typo = await run(['matrix', '--by', 'imd_quintle', '--out', 'typo.csv'])
+    expect(typo.status).toBe(2)
+    expect(typo.stderr).toMatch(
+      /No case has the attribute "imd_quintle"\. Case attributes: .*imd_quintile/,
+    )
+    expect(existsSync(join(dir, 'typo.csv'))).toBe(false)
   }, 60_000)
 
   it('exports a .qdpx that validates against the REFI-QDA schema, a .qdc and CSV', async () => {
@@ -129,7 +136,11 @@ describe('spnet qual on the data directory', () => {
     ).toBe('')
     expect((await run(['export', '--out', 'codes.qdc'])).status).toBe(0)
     expect(readFileSync(join(dir, 'codes.qdc'), 'utf8')).toContain('<CodeBook')
+    // FILE.csv is the coded segments, one row each; FILE.zip adds the framework matrix.
     expect((await run(['export', '--format', 'csv', '--out', 'coded.csv'])).status).toBe(0)
+    const segments = readFileSync(join(dir, 'coded.csv'), 'utf8').trim().split('\n')
+    expect(segments).toHaveLength(1 + reviewed.segments.length)
+    expect((await run(['export', '--format', 'csv', '--out', 'coded.zip'])).status).toBe(0)
     expect(Object.keys(unzipSync(readFileSync(join(dir, 'coded.zip'))))).toEqual([
       'coded-segments.csv',
       'coded-framework-matrix.csv',
@@ -137,8 +148,10 @@ describe('spnet qual on the data directory', () => {
   }, 60_000)
 
   it('bulk-imports a folder of transcripts told by their content, to be reviewed before coding', async () => {
+    mkdirSync(join(dir, 'transcripts/old'))
     const r = await run(['import', 'transcripts'])
     expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).toContain('transcripts: 1 subfolder not imported (old)')
     expect(r.stdout).toMatch(/call\.vtt: transcript .*units/)
     expect(r.stdout).toMatch(/ID1\.docx: transcript/)
     expect(r.stdout).toMatch(/focus group\.txt: transcript/)
@@ -181,4 +194,54 @@ describe('spnet qual on the data directory', () => {
     expect(mixed.stderr).toMatch(/LW10\.vtt line 3/)
     expect((await run(['status'])).stdout).toBe(before)
   }, 60_000)
+})
+
+describe('spnet qual with a coded project from another tool', () => {
+  let env: Record<string, string>
+  let dir: string
+  const run = (argv: string[]) => spnet(['qual', ...argv], { env, cwd: dir })
+
+  beforeAll(() => {
+    dir = tempDir('qual-cli-qc')
+    env = { SPNET_DATA_DIR: join(dir, 'data') }
+  })
+
+  it('proposes names in its transcripts, keeps the coding through the review, then counts it', async () => {
+    const qc = join(fixtures, 'refi-qda/qc-1.3.2_demo.qdpx')
+    const imported = await run(['import', qc])
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stdout).toMatch(/coded segments, [1-9]\d* names? to review/)
+    expect(imported.stdout).toMatch(/awaits? (its|their) names review/)
+    // Before the review: left out, and said so.
+    const early = await run(['agreement', '--format', 'json'])
+    expect(early.stderr).toMatch(/Left out: \d+ of \d+ transcripts whose names are not reviewed/)
+    const all = await spnet(
+      ['qual', 'export', '--format', 'csv', '--include-unreviewed', '--out', 'before.csv'],
+      { env, cwd: dir },
+    )
+    expect(all.status, all.stderr).toBe(0)
+    const segmentsBefore = readFileSync(join(dir, 'before.csv'), 'utf8').trim().split('\n').length
+    const review = await run(['review'])
+    const pending = [...review.stdout.matchAll(/^(.+?): \d+ of \d+ proposals undecided/gm)].map(
+      (m) => m[1]!,
+    )
+    expect(pending).toEqual(['board_2017', 'admin-1'])
+    for (const name of pending) {
+      const done = await run(['review', name, '--accept-all', '--apply'])
+      expect(done.status, done.stderr).toBe(0)
+    }
+    const after = await run(['export', '--format', 'csv', '--out', 'after.csv'])
+    expect(after.status, after.stderr).toBe(0)
+    expect(after.stderr).not.toContain('Left out')
+    // Every coded segment came through the review.
+    expect(readFileSync(join(dir, 'after.csv'), 'utf8').trim().split('\n')).toHaveLength(
+      segmentsBefore,
+    )
+    const agreement = await run(['agreement', '--format', 'json'])
+    expect(agreement.status, agreement.stderr).toBe(0)
+    // One coder in QualCoder's demo: the units are counted, agreement has no second coder.
+    const report = JSON.parse(agreement.stdout) as { declaredUnits: number; coderIds: string[] }
+    expect(report.declaredUnits).toBeGreaterThan(0)
+    expect(report.coderIds).toHaveLength(1)
+  }, 120_000)
 })

@@ -61,11 +61,12 @@ web app uses). --study picks the study when there is more than one.
                           [--code C] [--unit sentence|turn] [--coders A,B]
                           [--format text|csv|json] [--disagreements FILE]
   matrix --by ATTR        the framework matrix, cases grouped by ATTR
-                          [--sort ATTR|-ATTR] [--where COND] [--themes C,...]
+                          [--sort ATTR[:desc],...] [--where COND] [--themes C,...]
                           [--format csv|xlsx|html] --out FILE
   export --format qdpx|qdc|csv --out FILE
                           the whole project as REFI-QDA (.qdpx), the
-                          codebook (.qdc), or coded segments and matrix (CSV)
+                          codebook (.qdc), or the coded segments (CSV, one
+                          row each; --out FILE.zip adds the framework matrix)
 
 Conditions (--where, repeatable): imd_quintile=1, size>=20,
 implementation_model=pcn|vcse, constraint:present. Matrices, segments and
@@ -193,8 +194,20 @@ async function expand(paths: readonly string[], io: Io): Promise<string[]> {
         issues: [{ message: 'Check the path.' }],
       })
     if (s.isDirectory()) {
-      const names = (await readdir(full)).filter((n) => !n.startsWith('.')).sort()
-      out.push(...names.map((n) => join(full, n)))
+      const entries = await readdir(full, { withFileTypes: true })
+      const names = entries.filter((e) => !e.name.startsWith('.') && e.isFile()).map((e) => e.name)
+      const folders = entries.filter((e) => !e.name.startsWith('.') && e.isDirectory())
+      if (folders.length > 0) {
+        io.stderr.write(
+          `${p}: ${folders.length} subfolder${folders.length === 1 ? '' : 's'} not imported (${folders
+            .map((f) => f.name)
+            .slice(0, 5)
+            .join(
+              ', ',
+            )}); give ${folders.length === 1 ? 'it' : 'them'} as arguments to import ${folders.length === 1 ? 'it' : 'them'} too.\n`,
+        )
+      }
+      out.push(...names.sort().map((n) => join(full, n)))
     } else out.push(full)
   }
   return out
@@ -242,8 +255,9 @@ async function importCommand(
       io.stdout.write(
         r.kind === 'codebook'
           ? `✔ ${name}: codebook, ${r.codes} new codes\n`
-          : `✔ ${name}: REFI-QDA project, ${r.sources} transcripts, ${r.codes} codes, ${r.segments} coded segments\n`,
+          : `✔ ${name}: REFI-QDA project, ${r.sources} transcripts, ${r.codes} codes, ${r.segments} coded segments, ${r.proposals} name${r.proposals === 1 ? '' : 's'} to review\n`,
       )
+      pending += r.toReview
       for (const note of r.notes) io.stdout.write(`  note: ${note}\n`)
     } else {
       const r = await ops.importTranscript(store, cli, studyId, null, {
@@ -252,7 +266,7 @@ async function importCommand(
         caseLabel: values.case ?? null,
         names: list(values.names),
       })
-      pending += r.proposals.length > 0 ? 1 : 0
+      pending += 1
       io.stdout.write(
         `✔ ${name}: transcript${r.caseName === null ? ' (no participant: give --case LABEL to attach it)' : ` of ${r.caseName}`}, ${r.units} units, ${r.proposals.length} name${r.proposals.length === 1 ? '' : 's'} to review\n`,
       )
@@ -262,7 +276,7 @@ async function importCommand(
   progress?.stop()
   if (pending > 0) {
     io.stdout.write(
-      `\n${pending} transcript${pending === 1 ? ' has' : 's have'} names to review before coding: spnet qual review, or Transcripts in the web app.\n`,
+      `\n${pending} transcript${pending === 1 ? ' awaits its' : 's await their'} names review. Until reviewed, a transcript cannot be coded and is left out of agreement, matrices and exports: spnet qual review, or Transcripts in the web app.\n`,
     )
   }
   return 0
@@ -349,8 +363,19 @@ async function outgoing(
   store: Store,
   studyId: string,
   values: Values,
+  io: Io,
 ): Promise<{ project: QualProject; studyName: string }> {
   const live = await liveProject(store, studyId)
+  const pending = live.project.sources.filter((s) => s.pseudonymisation !== 'reviewed')
+  if (pending.length > 0 && values['include-unreviewed'] !== true) {
+    // Say so, or an unreviewed import reads as a project with nothing in it.
+    io.stderr.write(
+      `Left out: ${pending.length} of ${live.project.sources.length} transcripts whose names are not reviewed yet (${pending
+        .slice(0, 3)
+        .map((s) => `“${s.name}”`)
+        .join(', ')}${pending.length > 3 ? ', …' : ''}). Review them with spnet qual review.\n`,
+    )
+  }
   return {
     project: values['include-unreviewed'] === true ? live.project : reviewedOnly(live.project),
     studyName: live.studyName,
@@ -363,7 +388,7 @@ async function agreementCommand(
   values: Values,
   io: Io,
 ): Promise<number> {
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
   const report = unitAgreement(project, {
     unitKind: parseUnit(values.unit),
     ...(values.coders === undefined ? {} : { coderIds: findCoders(project, list(values.coders)) }),
@@ -436,13 +461,24 @@ async function matrixCommand(
   values: Values,
   io: Io,
 ): Promise<number> {
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
+  const sortBy = parseSort(values.sort)
+  // A misspelt attribute would group every case under a blank: refuse it, listing the real ones.
+  const known = new Set(project.cases.flatMap((c) => Object.keys(c.attributes)))
+  const unknown = [...list(values.by), ...sortBy.map((x) => x.attribute)].filter(
+    (a) => !known.has(a),
+  )
+  if (unknown.length > 0 && project.cases.length > 0) {
+    throw usage(
+      `No case has the attribute ${unknown.map((a) => `"${a}"`).join(', ')}. Case attributes: ${[...known].sort().join(', ') || '(none)'}.`,
+    )
+  }
   const matrix = frameworkMatrix(project, {
     ...(values.themes === undefined
       ? {}
       : { themeIds: list(values.themes).map((t) => findCode(project, t)) }),
     groupBy: list(values.by),
-    sortBy: parseSort(values.sort),
+    sortBy,
     where: parseWhere(values.where ?? []),
   })
   const ext = /\.(xlsx|html|htm|csv)$/i.exec(values.out!)?.[1]?.toLowerCase()
@@ -466,7 +502,7 @@ async function exportCommand(
 ): Promise<number> {
   const format =
     values.format ?? /\.(qdpx|qdc|csv)$/i.exec(values.out!)?.[1]?.toLowerCase() ?? 'qdpx'
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
   const out = resolve(io.cwd, values.out!)
   if (format === 'qdpx') {
     const bytes = qdpxBytes(project, {
@@ -479,14 +515,17 @@ async function exportCommand(
   } else if (format === 'qdc') {
     await writeAtomic(out, formatQdc(project.codebook, { origin: 'spnet' }))
   } else if (format === 'csv') {
-    const stem = basename(out).replace(/\.(csv|zip)$/i, '')
-    await writeAtomic(
-      out.replace(/\.csv$/i, '.zip'),
-      zipSync({
-        [`${stem}-segments.csv`]: strToU8(formatSegmentsCsv(project)),
-        [`${stem}-framework-matrix.csv`]: strToU8(formatMatrixCsv(frameworkMatrix(project))),
-      }),
-    )
+    // FILE.csv: the coded segments, one row each. FILE.zip: those and the framework matrix.
+    if (/\.zip$/i.test(out)) {
+      const stem = basename(out).replace(/\.zip$/i, '')
+      await writeAtomic(
+        out,
+        zipSync({
+          [`${stem}-segments.csv`]: strToU8(formatSegmentsCsv(project)),
+          [`${stem}-framework-matrix.csv`]: strToU8(formatMatrixCsv(frameworkMatrix(project))),
+        }),
+      )
+    } else await writeAtomic(out, formatSegmentsCsv(project))
   } else throw usage(`--format must be qdpx, qdc or csv, not "${format}".`)
   await appendAudit(store.kysely, cli, {
     action: 'export',
@@ -495,7 +534,7 @@ async function exportCommand(
     after: { format, file: out, sources: project.sources.length },
   })
   io.stdout.write(
-    `Wrote ${format === 'csv' ? out.replace(/\.csv$/i, '.zip') : values.out!}: ${project.sources.length} transcripts, ${project.codebook.codes.length} codes, ${project.segments.length} coded segments.\n`,
+    `Wrote ${values.out!}: ${project.sources.length} transcripts, ${project.codebook.codes.length} codes, ${project.segments.length} coded segments.\n`,
   )
   return 0
 }
