@@ -41,8 +41,8 @@ export function detectByteKind(bytes: Uint8Array, file: string): Result<ByteKind
     }
     return unsupported(
       file,
-      'a zip archive but not a Word document',
-      'Save the transcript as .docx or .txt.',
+      'a zip archive but not a Word document (or a damaged one)',
+      'Save the transcript as .docx or .txt; if it is a Word document, open it in Word and save it again.',
     )
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {

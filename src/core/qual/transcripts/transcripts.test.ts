@@ -4,6 +4,7 @@ import { codePointIndex, codePointLength, sliceCodePoints } from '../text/code-p
 import { detectByteKind, detectTextFormat } from './detect-format.js'
 import { parseCaptions } from './parse-captions.js'
 import { parseTextTranscript } from './parse-text.js'
+import { readTranscriptText } from './read-transcript.js'
 import { declareUnits, sentenceSpans } from './split-units.js'
 import type { Transcript } from './transcript.js'
 
@@ -186,5 +187,16 @@ describe('format detection from content', () => {
     expect(detectTextFormat('WEBVTTX')).toBe('text')
     expect(detectTextFormat('1\n00:00:01,000 --> 00:00:02,000\nhi')).toBe('srt')
     expect(detectTextFormat('1 The food bank.\n2 The GP.')).toBe('text')
+  })
+})
+
+describe('readTranscriptText', () => {
+  it('refuses an empty transcript, naming the file', () => {
+    for (const text of ['', '\uFEFF', ' \n\r\n\t\n']) {
+      const r = readTranscriptText(text, 'LW24.txt')
+      expect(!r.ok && r.error.code).toBe('validation')
+      expect(!r.ok && r.error.issues[0]?.file).toBe('LW24.txt')
+    }
+    expect(readTranscriptText('LW: Hello.', 'LW24.txt').ok).toBe(true)
   })
 })
