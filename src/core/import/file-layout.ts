@@ -177,12 +177,17 @@ export function resolveLayout(
 /** Stores record `record`'s attribute cells as codes of their distinct values. */
 export function collectAttributes(lay: Layout, row: CsvRow, record: number): void {
   for (const col of lay.attributes) {
-    const raw = row.cell(col.field)
-    let code = col.intern.get(raw)
-    if (code === undefined) {
-      code = col.distinct.length
-      col.intern.set(raw, code)
-      col.distinct.push(raw)
+    // A column of few distinct values (categories, 0/1, small counts) is
+    // matched in place; others are looked up by their text.
+    let code = col.distinct.length <= 16 ? row.cellIndex(col.field, col.distinct) : -1
+    if (code < 0) {
+      const raw = row.cell(col.field)
+      code = col.intern.get(raw) ?? -1
+      if (code < 0) {
+        code = col.distinct.length
+        col.intern.set(raw, code)
+        col.distinct.push(raw)
+      }
     }
     col.codes[record] = code
   }

@@ -151,6 +151,9 @@ export function readTies(
       }
       let lastEgoRaw = ''
       let lastEgo = -1
+      let lastFromRaw = ''
+      let lastFrom = -1
+      let lastFromEgo = -1
       return (row, line) => {
         if (!widthOk(lay, row, line, issues)) return
         // Rows usually come grouped by ego: a repeat needs no string and no lookup.
@@ -165,9 +168,19 @@ export function readTies(
           lastEgoRaw = egoRaw
           lastEgo = e
         }
-        const fromRaw = row.cell(fromField)
+        // Rows usually come sorted by "from" too: a repeat needs no lookup.
+        let fromRaw = lastFromRaw
+        let a = lastFrom
+        if (lastFrom < 0 || e !== lastFromEgo || !row.cellIs(fromField, lastFromRaw)) {
+          fromRaw = row.cell(fromField)
+          a = endpoint(e, fromRaw, fromField, line)
+          if (a >= 0) {
+            lastFromRaw = fromRaw
+            lastFrom = a
+            lastFromEgo = e
+          }
+        }
         const toRaw = row.cell(toField)
-        const a = endpoint(e, fromRaw, fromField, line)
         const b = endpoint(e, toRaw, toField, line)
         if (a < 0 || b < 0) return
         if (a === b) {
