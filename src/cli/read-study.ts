@@ -2,11 +2,9 @@ import { isAscii, isUtf8 } from 'node:buffer'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { SpnetError } from '../core/errors.js'
-import { jsonSyntaxError, locateJsonPath } from '../core/import/json-location.js'
 import { codebookSchema, type Codebook } from '../core/network/codebook.js'
 import type { Study } from '../core/network/ego-network.js'
 import { decodeUtf8, utf16Error } from './decode-text.js'
-import { importStudyJson } from '../core/import/study-json.js'
 import { importThreeFiles, type ColumnOverrides } from '../core/import/three-files.js'
 import type { Io } from './io.js'
 
@@ -51,6 +49,8 @@ export async function readStudy(input: StudyInput, io: Io): Promise<Study> {
       )
     }
     const file = await readText(full, input.path)
+    // Loaded only here: the JSON importer's schemas cost start-up time a folder does not need.
+    const { importStudyJson } = await import('../core/import/study-json.js')
     const result = importStudyJson({ name: input.path, text: file })
     if (!result.ok) throw result.error
     return result.value
@@ -136,6 +136,8 @@ async function readCodebook(
   try {
     raw = JSON.parse(text)
   } catch (cause) {
+    // The JSON locator (jsonc-parser) is loaded only to explain a problem.
+    const { jsonSyntaxError } = await import('../core/import/json-location.js')
     const syntax = jsonSyntaxError(text)
     throw new SpnetError('validation', `${shown} is not valid JSON.`, {
       cause,
@@ -151,6 +153,7 @@ async function readCodebook(
   }
   const parsed = codebookSchema.safeParse(raw)
   if (!parsed.success) {
+    const { locateJsonPath } = await import('../core/import/json-location.js')
     throw new SpnetError('validation', `${shown} is not a valid codebook.`, {
       issues: parsed.error.issues.map((issue) => {
         const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol')

@@ -1,4 +1,4 @@
-import { csvFormatRows } from 'd3-dsv'
+import { csvFormatRow, csvFormatValue } from 'd3-dsv'
 import type { MeasureTable } from '../measures/compute-measures.js'
 
 /**
@@ -8,13 +8,16 @@ import type { MeasureTable } from '../measures/compute-measures.js'
  * shortest text that reads back as the same double).
  */
 export function formatMeasuresCsv(table: MeasureTable): string {
-  const rows: string[][] = [[...table.columns]]
-  table.rows.forEach((row, i) => {
-    const out: string[] = [table.egoIds[i]!]
-    for (const value of row) out.push(value === null ? 'NA' : formatNumber(value))
-    rows.push(out)
-  })
-  return csvFormatRows(rows) + '\n'
+  // One string per line: ids and column names are quoted as d3-dsv quotes
+  // them; numbers and NA never need quotes.
+  const lines = new Array<string>(table.rows.length + 1)
+  lines[0] = csvFormatRow([...table.columns])
+  for (let i = 0; i < table.rows.length; i++) {
+    let line = csvFormatValue(table.egoIds[i]!)
+    for (const value of table.rows[i]!) line += value === null ? ',NA' : ',' + formatNumber(value)
+    lines[i + 1] = line
+  }
+  return lines.join('\n') + '\n'
 }
 
 export function formatMeasuresJson(table: MeasureTable): string {

@@ -40,18 +40,19 @@ export function assembleStudy(parts: {
     return set
   }
 
-  const alterLists: Alter[][] = Array.from(alters.perEgo, (n) => new Array<Alter>(n))
+  // Records come in file order, which is each ego's alter order (`local`).
+  const alterLists: Alter[][] = egos.ids.map(() => objectList<Alter>())
   for (let r = 0; r < alters.count; r++) {
     const f = frequency === undefined ? null : frequency.values[frequency.codes[r]!]
-    alterLists[alters.ego[r]!]![alters.local[r]!] = {
+    alterLists[alters.ego[r]!]!.push({
       id: alterId(alters.ids[r]!),
       attributes: attributesOf(alterAttrs, r),
       frequency: typeof f === 'number' ? f : null,
       generators: generatorsOf(alters.generators[r]!),
-    }
+    })
   }
 
-  const tieLists: AlterTie[][] = egos.ids.map(() => [])
+  const tieLists: AlterTie[][] = egos.ids.map(() => objectList<AlterTie>())
   for (let t = 0; t < ties.count; t++) {
     const w = ties.weight[t]!
     tieLists[ties.ego[t]!]!.push({
@@ -77,6 +78,20 @@ export function assembleStudy(parts: {
   }
   return { codebook, generators: alters.generatorColumns, networks }
 }
+
+/**
+ * An empty array already of the kind that holds objects. A plain `[]` starts
+ * as an array of small integers and changes kind on its first object, so an
+ * ego with no alters or no ties would hand the measures arrays of another
+ * shape than every other ego's, and V8 would throw away and recompile the
+ * measures' optimised code midway through a study.
+ */
+function objectList<T extends object>(): T[] {
+  const list: object[] = [objectKind]
+  list.pop()
+  return list as T[]
+}
+const objectKind = {}
 
 function attributesOf(types: readonly TypedAttribute[], record: number): Attributes {
   const attributes: Record<string, AttributeValue> = {}

@@ -4,16 +4,17 @@ import {
   detectDelimiter,
   findQuoteProblem,
   lineAndChar,
+  CsvRow,
   readCsv,
-  splitUnquoted,
+  scanUnquoted,
 } from './csv-table.js'
 
 function rows(text: string, delimiter?: string) {
   const out: [string[], number][] = []
   const result = readCsv(
     { name: 't.csv', text },
-    () => (fields, line) => {
-      out.push([fields, line])
+    () => (row, line) => {
+      out.push([row.toArray(), line])
     },
     { delimiter },
   )
@@ -75,10 +76,10 @@ describe('lineAndChar', () => {
   })
 })
 
-describe('splitUnquoted', () => {
-  const rows = (text: string) => {
+describe('scanUnquoted', () => {
+  const rows = (text: string, delimiter = ',') => {
     const out: string[][] = []
-    splitUnquoted(text, ',', (f) => out.push(f))
+    scanUnquoted(text, delimiter, new CsvRow(), (row) => out.push(row.toArray()))
     return out
   }
   it('gives the rows d3-dsv gives a text without quotes, whatever its line ends', () => {
@@ -92,16 +93,49 @@ describe('splitUnquoted', () => {
       'a,b\n1,2\r\n3,4\r5,6',
       '',
       ',\n',
+      'a,b\n1,',
+      'a\n\n',
+      '\r\n\r\n,,',
+      Array.from({ length: 100 }, (_, i) => i).join(',') + '\nx',
     ]) {
       expect(rows(text), JSON.stringify(text)).toEqual(dsvFormat(',').parseRows(text))
     }
   })
   it('splits by the given delimiter', () => {
-    const out: string[][] = []
-    splitUnquoted('a;b\tc\n1;2\t3', '\t', (f) => out.push(f))
-    expect(out).toEqual([
+    expect(rows('a;b\tc\n1;2\t3', '\t')).toEqual([
       ['a;b', 'c'],
       ['1;2', '3'],
     ])
+  })
+})
+
+describe('CsvRow', () => {
+  const only = (text: string) => {
+    let seen: { fields: string[]; cells: string[]; checks: boolean[] } | null = null
+    scanUnquoted(text, ',', new CsvRow(), (row) => {
+      seen = {
+        fields: row.toArray(),
+        cells: [0, 1, 2, 3].map((i) => row.cell(i)),
+        checks: [
+          row.fieldIs(0, 'yes'),
+          row.cellIs(1, 'B'),
+          row.fieldIsEmpty(2),
+          row.fieldIs(9, ''),
+          row.cellIs(9, 'x'),
+        ],
+      }
+    })
+    return seen
+  }
+  it('answers for fields and trimmed cells without making strings, past the end too', () => {
+    expect(only('yes, B ,')).toEqual({
+      fields: ['yes', ' B ', ''],
+      cells: ['yes', 'B', '', ''],
+      checks: [true, true, true, true, false],
+    })
+    expect(only('ye,B\u00a0,x')).toMatchObject({
+      cells: ['ye', 'B\u00a0', 'x', ''],
+      checks: [false, false, false, true, false],
+    })
   })
 })

@@ -3,15 +3,19 @@ import { SpnetError, type Issue } from '../errors.js'
 import { err, ok, type Result } from '../result.js'
 
 /**
- * Reads one delimited text file row by row with d3-dsv, adding what d3-dsv
- * leaves out: it strips a BOM, picks the delimiter from the header, rejects
- * malformed quoting (d3-dsv silently drops text after a closing quote and
- * swallows the rest of the file after an unclosed one), skips blank lines, and
- * tells each row the line it starts on, even when a field holds a line break.
+ * Reads one delimited text file row by row, adding what d3-dsv leaves out:
+ * it strips a BOM, picks the delimiter from the header, rejects malformed
+ * quoting (d3-dsv silently drops text after a closing quote and swallows the
+ * rest of the file after an unclosed one), skips blank lines, and tells each
+ * row the line it starts on, even when a field holds a line break.
  *
- * Rows are handed to a callback and not kept, so memory stays proportional to
- * what the caller keeps (the parser measured fastest in PERFORMANCE.md; keeping
- * every row array alive triples its time through garbage collection).
+ * Rows are handed to a callback as a `CsvRow` view that is reused from row to
+ * row, so memory stays proportional to what the caller keeps. A file without
+ * quotes (the usual case) is split by a scanner that only records where each
+ * field starts and ends: no array and no string is made for a cell until the
+ * caller asks for it, and checks such as "is this cell `yes`" make none at
+ * all. A file with quotes is parsed by d3-dsv and its fields are viewed the
+ * same way.
  */
 
 export type CsvFile = {
@@ -29,7 +33,117 @@ export type CsvHeader = {
 }
 
 /** Called for each data row with the 1-based line on which it starts. */
-export type CsvRowHandler = (fields: string[], line: number) => void
+export type CsvRowHandler = (row: CsvRow, line: number) => void
+
+/**
+ * One row of a file, valid only during the call that receives it (the same
+ * object is filled again for the next row). Field i is the text between two
+ * delimiters, as written; a cell is a field trimmed as `trimmed` trims.
+ */
+export class CsvRow {
+  /** Number of fields. */
+  length = 0
+  /** Unquoted files: the file's text, and each field's start and end in `bounds`. */
+  #text = ''
+  #bounds = new Int32Array(64)
+  /** Quoted files: the fields d3-dsv parsed; null for an unquoted file. */
+  #fields: readonly string[] | null = null
+
+  /** @internal Views fields `[bounds[2i], bounds[2i+1])` of `text`. */
+  setText(text: string): void {
+    this.#text = text
+    this.#fields = null
+  }
+
+  /** @internal Views the fields of a quoted row. */
+  setFields(fields: readonly string[]): void {
+    this.#fields = fields
+    this.length = fields.length
+  }
+
+  /** @internal The bounds array, grown to hold at least `fields` fields. */
+  boundsFor(fields: number): Int32Array {
+    if (2 * fields > this.#bounds.length) {
+      const grown = new Int32Array(Math.max(2 * fields, 2 * this.#bounds.length))
+      grown.set(this.#bounds)
+      this.#bounds = grown
+    }
+    return this.#bounds
+  }
+
+  /** Field i as written; '' past the last field. */
+  field(i: number): string {
+    if (i >= this.length) return ''
+    if (this.#fields !== null) return this.#fields[i]!
+    return this.#text.slice(this.#bounds[2 * i], this.#bounds[2 * i + 1])
+  }
+
+  /** Field i trimmed (see `trimmed`); '' past the last field. */
+  cell(i: number): string {
+    return trimmed(this.field(i))
+  }
+
+  /** Whether `field(i) === value`, without making the field's string. */
+  fieldIs(i: number, value: string): boolean {
+    if (i >= this.length) return value === ''
+    if (this.#fields !== null) return this.#fields[i] === value
+    const start = this.#bounds[2 * i]!
+    return this.#bounds[2 * i + 1]! - start === value.length && this.#text.startsWith(value, start)
+  }
+
+  /** Whether `cell(i) === value`, without making the cell's string when nothing is trimmed. */
+  cellIs(i: number, value: string): boolean {
+    if (i >= this.length || this.#fields !== null) return this.cell(i) === value
+    const start = this.#bounds[2 * i]!
+    const end = this.#bounds[2 * i + 1]!
+    if (
+      end > start &&
+      (this.#text.charCodeAt(start) <= 32 || this.#text.charCodeAt(end - 1) <= 32)
+    ) {
+      return this.cell(i) === value
+    }
+    return end - start === value.length && this.#text.startsWith(value, start)
+  }
+
+  /**
+   * The index of `cell(i)` in `values`, or −1; without making the cell's
+   * string when nothing is trimmed. For short lists (a column's few
+   * categories), where it is faster than a map lookup of a new string.
+   */
+  cellIndex(i: number, values: readonly string[]): number {
+    if (i >= this.length || this.#fields !== null) return values.indexOf(this.cell(i))
+    const text = this.#text
+    const start = this.#bounds[2 * i]!
+    const end = this.#bounds[2 * i + 1]!
+    const length = end - start
+    if (length === 0) return values.indexOf('')
+    const first = text.charCodeAt(start)
+    if (first <= 32 || text.charCodeAt(end - 1) <= 32) return values.indexOf(this.cell(i))
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!
+      if (v.length === length && v.charCodeAt(0) === first && text.startsWith(v, start)) return k
+    }
+    return -1
+  }
+
+  /** Whether field i is empty. */
+  fieldIsEmpty(i: number): boolean {
+    if (i >= this.length) return true
+    if (this.#fields !== null) return this.#fields[i] === ''
+    return this.#bounds[2 * i]! === this.#bounds[2 * i + 1]!
+  }
+
+  /** Every field, as written. */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.field(i))
+  }
+}
+
+/** `s.trim()`, skipping the call for the usual cell that has nothing to trim. */
+export function trimmed(s: string): string {
+  const n = s.length
+  return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
+}
 
 /**
  * Called once with the header; returns the handler for the data rows, or
@@ -122,8 +236,13 @@ function countLineBreaks(fields: readonly string[]): number {
 }
 
 /** A blank line, or a row of empty cells (a spreadsheet's leftover `;;;;`). */
-function isBlank(fields: readonly string[]): boolean {
-  for (const f of fields) if (f.trim() !== '') return false
+function isBlank(row: CsvRow): boolean {
+  // Usual case first: a first cell that starts with a visible ASCII character.
+  if (row.length > 0 && !row.fieldIsEmpty(0)) {
+    const c = row.field(0).charCodeAt(0)
+    if (c > 32 && c < 127) return false
+  }
+  for (let i = 0; i < row.length; i++) if (row.field(i).trim() !== '') return false
   return true
 }
 
@@ -175,68 +294,77 @@ export function readCsv(
   let onRow: CsvRowHandler | null = null
   let rows = 0
   let line = 1
-  const take = (fields: string[]): void => {
+  const row = new CsvRow()
+  const take = (breaks: number): void => {
     const start = line
-    line += quoted ? 1 + countLineBreaks(fields) : 1
-    if (isBlank(fields)) return
+    line += 1 + breaks
+    if (isBlank(row)) return
     if (header === null) {
-      header = { columns: fields.map((name) => name.trim()), delimiter, line: start }
+      header = { columns: row.toArray().map((name) => name.trim()), delimiter, line: start }
       onRow = onHeader(header)
       return
     }
     if (onRow === null) return
     rows++
-    onRow(fields, start)
+    onRow(row, start)
   }
   if (quoted) {
     dsvFormat(delimiter).parseRows(text, (fields) => {
-      take(fields)
+      row.setFields(fields)
+      take(countLineBreaks(fields))
       return null
     })
   } else {
-    splitUnquoted(text, delimiter, take)
+    scanUnquoted(text, delimiter, row, () => {
+      take(0)
+    })
   }
   return ok({ header: header ?? { columns: [], delimiter, line: 1 }, rows })
 }
 
 /**
- * Rows of a delimited text with no quote character at all, split with the
- * engine's own string search: the same fields d3-dsv gives such a text
- * (CRLF, CR or LF line ends; a final line end adds no row), in about half
- * the time, which matters at national scale.
+ * Rows of a delimited text with no quote character at all, viewed through
+ * `row` (filled again for each row, then `onRow` is called): the same fields
+ * d3-dsv gives such a text (CRLF, CR or LF line ends; a final line end adds
+ * no row). One pass over the characters; no string is made.
  */
-export function splitUnquoted(
+export function scanUnquoted(
   text: string,
   delimiter: string,
-  onRow: (fields: string[]) => void,
+  row: CsvRow,
+  onRow: (row: CsvRow) => void,
 ): void {
   const n = text.length
-  let start = 0
-  // The next CR is looked up again only once passed, so a file with a stray CR stays linear.
-  let cr = text.indexOf('\r')
-  while (start < n) {
-    let end = text.indexOf('\n', start)
-    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start)
-    let next: number
-    if (cr !== -1 && (end === -1 || cr < end)) {
-      end = cr
-      next = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1
-    } else if (end === -1) {
-      end = n
-      next = n
-    } else next = end + 1
-    const fields: string[] = []
-    let from = start
-    for (;;) {
-      const d = text.indexOf(delimiter, from)
-      if (d === -1 || d >= end) {
-        fields.push(text.slice(from, end))
-        break
-      }
-      fields.push(text.slice(from, d))
-      from = d + 1
-    }
-    onRow(fields)
-    start = next
+  const delim = delimiter.charCodeAt(0)
+  row.setText(text)
+  let bounds = row.boundsFor(32)
+  let k = 0
+  let from = 0
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === delim) {
+      if (k + 2 > bounds.length) bounds = row.boundsFor((k >> 1) + 1)
+      bounds[k] = from
+      bounds[k + 1] = i
+      k += 2
+      from = ++i
+    } else if (c === LF || c === CR) {
+      if (k + 2 > bounds.length) bounds = row.boundsFor((k >> 1) + 1)
+      bounds[k] = from
+      bounds[k + 1] = i
+      row.length = (k + 2) >> 1
+      onRow(row)
+      k = 0
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1
+      from = i
+    } else i++
+  }
+  if (from < n || k > 0) {
+    if (k + 2 > bounds.length) bounds = row.boundsFor((k >> 1) + 1)
+    bounds[k] = from
+    bounds[k + 1] = n
+    row.length = (k + 2) >> 1
+    onRow(row)
   }
 }

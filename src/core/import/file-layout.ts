@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.js'
-import type { CsvHeader } from './csv-table.js'
+import type { CsvHeader, CsvRow } from './csv-table.js'
 import type { IssueCollector } from './issue-collector.js'
 import { shorten } from './parse-value.js'
 
@@ -175,14 +175,19 @@ export function resolveLayout(
 }
 
 /** Stores record `record`'s attribute cells as codes of their distinct values. */
-export function collectAttributes(lay: Layout, fields: readonly string[], record: number): void {
+export function collectAttributes(lay: Layout, row: CsvRow, record: number): void {
   for (const col of lay.attributes) {
-    const raw = trimmed(fields[col.field] ?? '')
-    let code = col.intern.get(raw)
-    if (code === undefined) {
-      code = col.distinct.length
-      col.intern.set(raw, code)
-      col.distinct.push(raw)
+    // A column of few distinct values (categories, 0/1, small counts) is
+    // matched in place; others are looked up by their text.
+    let code = col.distinct.length <= 16 ? row.cellIndex(col.field, col.distinct) : -1
+    if (code < 0) {
+      const raw = row.cell(col.field)
+      code = col.intern.get(raw) ?? -1
+      if (code < 0) {
+        code = col.distinct.length
+        col.intern.set(raw, code)
+        col.distinct.push(raw)
+      }
     }
     col.codes[record] = code
   }
@@ -193,26 +198,22 @@ export function skipAttributes(lay: Layout, record: number): void {
   for (const col of lay.attributes) col.codes[record] = -1
 }
 
-/** `s.trim()`, skipping the call for the usual cell that has nothing to trim. */
-export function trimmed(s: string): string {
-  const n = s.length
-  return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
-}
-
 /** Checks a row has as many fields as the header (trailing empty ones allowed). */
-export function widthOk(
-  lay: Layout,
-  fields: readonly string[],
-  line: number,
-  issues: IssueCollector,
-): boolean {
+export function widthOk(lay: Layout, row: CsvRow, line: number, issues: IssueCollector): boolean {
   const width = lay.header.columns.length
-  if (fields.length === width) return true
-  if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) return true
+  if (row.length === width) return true
+  if (
+    row.length > width &&
+    row
+      .toArray()
+      .slice(width)
+      .every((f) => f.trim() === '')
+  )
+    return true
   issues.add({
     file: lay.file,
     line,
-    message: `This row has ${fields.length} value${fields.length === 1 ? '' : 's'} but the header has ${width} columns.`,
+    message: `This row has ${row.length} value${row.length === 1 ? '' : 's'} but the header has ${width} columns.`,
     fix: 'Check for a missing or extra delimiter. A value that contains the delimiter or a line break must be in double quotes.',
   })
   return false

@@ -6,7 +6,6 @@ import {
   skipAttributes,
   resolveLayout,
   rowCapacity,
-  trimmed,
   unknownEgoIssue,
   widthOk,
   type ColumnRole,
@@ -94,18 +93,21 @@ export function readAlters(
       const flagFields = generatorColumns.map((g) => lay.fields.get(g)!)
       let lastEgoRaw = ''
       let lastEgo = -1
-      return (fields, line) => {
-        const wide = widthOk(lay, fields, line, issues)
-        const egoRaw = trimmed(fields[egoField] ?? '')
-        // Rows usually come grouped by ego: skip the map lookup for a repeat.
-        const e = egoRaw === lastEgoRaw && lastEgo >= 0 ? lastEgo : egos.index.get(egoRaw)
-        if (e === undefined) {
-          issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, egosFile))
-          return
+      return (row, line) => {
+        const wide = widthOk(lay, row, line, issues)
+        // Rows usually come grouped by ego: a repeat needs no string and no lookup.
+        let e: number | undefined = lastEgo
+        if (lastEgo < 0 || !row.cellIs(egoField, lastEgoRaw)) {
+          const egoRaw = row.cell(egoField)
+          e = egos.index.get(egoRaw)
+          if (e === undefined) {
+            issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, egosFile))
+            return
+          }
+          lastEgoRaw = egoRaw
+          lastEgo = e
         }
-        lastEgoRaw = egoRaw
-        lastEgo = e
-        const id = trimmed(fields[idField] ?? '')
+        const id = row.cell(idField)
         if (id === '') {
           issues.add(
             cellIssue(
@@ -134,10 +136,10 @@ export function readAlters(
         }
         let mask = 0
         for (let g = 0; wide && g < flagFields.length; g++) {
-          const raw = fields[flagFields[g]!]!
-          if (raw === '1') mask |= 1 << g
-          else if (raw !== '0') {
-            const flag = parseFlag(raw.trim())
+          const field = flagFields[g]!
+          if (row.fieldIs(field, '1')) mask |= 1 << g
+          else if (!row.fieldIs(field, '0')) {
+            const flag = parseFlag(row.field(field).trim())
             if (!flag.ok) issues.add(cellIssue(lay, line, flagFields[g]!, flag.message, flag.fix))
             else if (flag.value) mask |= 1 << g
           }
@@ -149,7 +151,7 @@ export function readAlters(
         local[record] = perEgo[e]!++
         lines[record] = line
         generators[record] = mask
-        if (wide) collectAttributes(lay, fields, record)
+        if (wide) collectAttributes(lay, row, record)
         else skipAttributes(lay, record)
       }
     },

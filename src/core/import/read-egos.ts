@@ -6,7 +6,6 @@ import {
   skipAttributes,
   resolveLayout,
   rowCapacity,
-  trimmed,
   widthOk,
   type Layout,
 } from './file-layout.js'
@@ -44,11 +43,11 @@ export function readEgos(
       if (layout === null) return null
       const lay = layout
       const idField = lay.fields.get(idColumn)!
-      return (fields, line) => {
+      return (row, line) => {
         // A row with a problem still registers its id, so later files do not
         // report its alters and ties as unknown too.
-        const wide = widthOk(lay, fields, line, issues)
-        const id = trimmed(fields[idField] ?? '')
+        const wide = widthOk(lay, row, line, issues)
+        const id = row.cell(idField)
         if (id === '') {
           issues.add(
             cellIssue(lay, line, idField, 'The ego id is empty.', 'Give every ego a unique id.'),
@@ -72,7 +71,7 @@ export function readEgos(
         index.set(id, record)
         ids.push(id)
         lines[record] = line
-        if (wide) collectAttributes(lay, fields, record)
+        if (wide) collectAttributes(lay, row, record)
         else skipAttributes(lay, record)
       }
     },

@@ -6,7 +6,6 @@ import {
   cellIssue,
   resolveLayout,
   rowCapacity,
-  trimmed,
   unknownEgoIssue,
   widthOk,
   type ColumnRole,
@@ -152,19 +151,36 @@ export function readTies(
       }
       let lastEgoRaw = ''
       let lastEgo = -1
-      return (fields, line) => {
-        if (!widthOk(lay, fields, line, issues)) return
-        const egoRaw = trimmed(fields[egoField]!)
-        const e = egoRaw === lastEgoRaw && lastEgo >= 0 ? lastEgo : egos.index.get(egoRaw)
-        if (e === undefined) {
-          issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, files.egos))
-          return
+      let lastFromRaw = ''
+      let lastFrom = -1
+      let lastFromEgo = -1
+      return (row, line) => {
+        if (!widthOk(lay, row, line, issues)) return
+        // Rows usually come grouped by ego: a repeat needs no string and no lookup.
+        let e: number | undefined = lastEgo
+        if (lastEgo < 0 || !row.cellIs(egoField, lastEgoRaw)) {
+          const egoRaw = row.cell(egoField)
+          e = egos.index.get(egoRaw)
+          if (e === undefined) {
+            issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, files.egos))
+            return
+          }
+          lastEgoRaw = egoRaw
+          lastEgo = e
         }
-        lastEgoRaw = egoRaw
-        lastEgo = e
-        const fromRaw = trimmed(fields[fromField]!)
-        const toRaw = trimmed(fields[toField]!)
-        const a = endpoint(e, fromRaw, fromField, line)
+        // Rows usually come sorted by "from" too: a repeat needs no lookup.
+        let fromRaw = lastFromRaw
+        let a = lastFrom
+        if (lastFrom < 0 || e !== lastFromEgo || !row.cellIs(fromField, lastFromRaw)) {
+          fromRaw = row.cell(fromField)
+          a = endpoint(e, fromRaw, fromField, line)
+          if (a >= 0) {
+            lastFromRaw = fromRaw
+            lastFrom = a
+            lastFromEgo = e
+          }
+        }
+        const toRaw = row.cell(toField)
         const b = endpoint(e, toRaw, toField, line)
         if (a < 0 || b < 0) return
         if (a === b) {
@@ -181,9 +197,8 @@ export function readTies(
         }
         let s = 0
         if (stateField >= 0) {
-          const raw = fields[stateField]!
-          if (raw !== 'yes' && raw !== '') {
-            const parsed = parseTieState(raw.trim())
+          if (!row.fieldIs(stateField, 'yes') && !row.fieldIsEmpty(stateField)) {
+            const parsed = parseTieState(row.field(stateField).trim())
             if (!parsed.ok) {
               issues.add(cellIssue(lay, line, stateField, parsed.message, parsed.fix))
               return
@@ -193,7 +208,7 @@ export function readTies(
         }
         let w = Number.NaN
         if (weightField >= 0) {
-          const raw = trimmed(fields[weightField]!)
+          const raw = row.cell(weightField)
           if (raw !== '' && raw !== 'NA') {
             const parsed = parseNumber(raw)
             if (!parsed.ok) {
@@ -207,7 +222,7 @@ export function readTies(
         const key = a < b ? a * n + b : b * n + a
         const pairs = (pairsOf[e] ??= n <= 128 ? new Uint8Array(n * n) : new Set<number>())
         if (pairs instanceof Uint8Array ? pairs[key] === 1 : pairs.has(key)) {
-          const pair = `${shorten(fromRaw)}–${shorten(toRaw)} of ego "${shorten(egoRaw)}"`
+          const pair = `${shorten(fromRaw)}–${shorten(toRaw)} of ego "${shorten(lastEgoRaw)}"`
           issues.add(repeatedPair(e, key, n, s, line, pair))
           return
         }

@@ -1,6 +1,7 @@
 import type { Variable } from '../network/codebook.js'
 import type { AttributeValue } from '../network/ego-network.js'
 import { typeColumn } from './column-typing.js'
+import { isMissing } from './parse-value.js'
 import type { Layout } from './file-layout.js'
 import type { IssueCollector } from './issue-collector.js'
 
@@ -41,7 +42,20 @@ export function typeAttributes(
       }
       continue
     }
-    const t = typeColumn(col.distinct, declared[col.name])
+    const variable = declared[col.name]
+    if (variable?.type === 'text') {
+      // Declared text is kept as written (missing values, empty or NA, are
+      // null), as typeColumn would, without its lookups: such a column may
+      // hold a distinct value per record (organisation ids).
+      typed.push({
+        name: col.name,
+        variable,
+        codes: col.codes,
+        values: col.distinct.map((raw) => (isMissing(raw) ? null : raw)),
+      })
+      continue
+    }
+    const t = typeColumn(col.distinct, variable)
     if (t.problems.length > 0) {
       const bad = new Map(t.problems.map((p) => [p.value, p]))
       for (let r = 0; r < records; r++) {
