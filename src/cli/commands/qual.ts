@@ -25,6 +25,7 @@ import { qdpxBytes, readQdpxBytes } from '../../qual-io/qdpx-file.js'
 import { readTranscriptBytes } from '../../qual-io/read-transcript-file.js'
 import { ensureBuiltInProtocol } from '../../server/bootstrap.js'
 import { liveProject } from '../../server/qual/live-project.js'
+import { areaCache } from '../../server/area-cache.js'
 import * as ops from '../../server/qual/qual-operations.js'
 import {
   findCode,
@@ -40,6 +41,7 @@ import { parseFlags, usage } from '../args.js'
 import type { Io } from '../io.js'
 import { emit, writeAtomic } from '../output.js'
 import { openCliStore } from '../server/open-cli-store.js'
+import { areaSourceFor } from './area.js'
 
 export const qualHelp = `spnet qual <command> [--study ID|NAME]
 
@@ -349,8 +351,10 @@ async function outgoing(
   store: Store,
   studyId: string,
   values: Values,
+  io: Io,
 ): Promise<{ project: QualProject; studyName: string }> {
-  const live = await liveProject(store, studyId)
+  // Cases carry the study's IMD fields, placed with the reference data `spnet area` keeps.
+  const live = await liveProject(store, studyId, areaCache(areaSourceFor(io, store)))
   return {
     project: values['include-unreviewed'] === true ? live.project : reviewedOnly(live.project),
     studyName: live.studyName,
@@ -363,7 +367,7 @@ async function agreementCommand(
   values: Values,
   io: Io,
 ): Promise<number> {
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
   const report = unitAgreement(project, {
     unitKind: parseUnit(values.unit),
     ...(values.coders === undefined ? {} : { coderIds: findCoders(project, list(values.coders)) }),
@@ -436,7 +440,7 @@ async function matrixCommand(
   values: Values,
   io: Io,
 ): Promise<number> {
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
   const matrix = frameworkMatrix(project, {
     ...(values.themes === undefined
       ? {}
@@ -466,7 +470,7 @@ async function exportCommand(
 ): Promise<number> {
   const format =
     values.format ?? /\.(qdpx|qdc|csv)$/i.exec(values.out!)?.[1]?.toLowerCase() ?? 'qdpx'
-  const { project } = await outgoing(store, studyId, values)
+  const { project } = await outgoing(store, studyId, values, io)
   const out = resolve(io.cwd, values.out!)
   if (format === 'qdpx') {
     const bytes = qdpxBytes(project, {
