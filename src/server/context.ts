@@ -1,5 +1,6 @@
 import type { Role, User } from '../core/api/api.js'
 import type { Store } from '../store/store.js'
+import type { AreaCache } from './area-cache.js'
 
 /** What every route can read from the request context. */
 export type AppEnv = {
@@ -24,6 +25,8 @@ export type AppOptions = {
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). */
   readonly trustProxy?: boolean | undefined
   readonly now?: (() => Date) | undefined
+  /** The area reference data participants are placed with (area-cache.ts); none loaded when absent. */
+  readonly areas?: AreaCache | undefined
 }
 
 export type { Role }

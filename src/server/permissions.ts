@@ -9,6 +9,7 @@ import type { Role } from '../core/api/api.js'
  */
 export const permissions = {
   'studies:read': ['admin', 'researcher', 'viewer'],
+  /** Making studies and changing their settings (how participants are placed on the IMD). */
   'studies:write': ['admin', 'researcher'],
   'participants:write': ['admin', 'researcher'],
   'invitations:write': ['admin', 'researcher'],

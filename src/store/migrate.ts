@@ -4,6 +4,7 @@ import { SpnetError } from '../core/errors.js'
 import * as initial from './migrations/001-initial.js'
 import * as areaDatasets from './migrations/002-area-datasets.js'
 import * as qual from './migrations/003-qual.js'
+import * as studyDeprivation from './migrations/004-study-deprivation.js'
 import type { Database } from './schema.js'
 
 /** Migrations in order; each is applied once, in a transaction, and recorded. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-area-datasets': areaDatasets,
   '003-qual': qual,
+  '004-study-deprivation': studyDeprivation,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) }

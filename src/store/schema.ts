@@ -43,6 +43,8 @@ export type StudiesTable = {
   protocol_version: number
   created_at: Timestamp
   created_by: string | null
+  /** The area-deprivation setting (core/api/deprivation-api.ts), or null. */
+  deprivation: Json<unknown> | null
 }
 
 export type ParticipantsTable = {

@@ -7,10 +7,11 @@ import type {
   Role,
   SaveResult,
   SessionInfo,
-  StudyDetail,
+  StudyPage,
   StudySummary,
   User,
 } from '../core/api/api.js'
+import type { DeprivationSetting } from '../core/api/deprivation-api.js'
 import type { ImportedTranscriptResult, QualWorkspace, Review } from '../core/api/qual-api.js'
 import type { Comparison } from '../core/compare/compare-groups.js'
 import type { InterviewChange } from '../core/interview/interview-state.js'
@@ -221,7 +222,15 @@ export const api = {
   studies: () => request<StudySummary[]>('GET', '/api/studies'),
   createStudy: (body: { name: string; protocolId: string; protocolVersion: number }) =>
     request<StudySummary>('POST', '/api/studies', body),
-  study: (id: string) => request<StudyDetail>('GET', `/api/studies/${enc(id)}`),
+  study: (id: string) => request<StudyPage>('GET', `/api/studies/${enc(id)}`),
+  setDeprivation: (studyId: string, setting: DeprivationSetting) =>
+    request<{ setting: DeprivationSetting }>(
+      'PUT',
+      `/api/studies/${enc(studyId)}/deprivation`,
+      setting,
+    ),
+  stopDeprivation: (studyId: string) =>
+    request<{ setting: null }>('DELETE', `/api/studies/${enc(studyId)}/deprivation`),
   addParticipant: (studyId: string, label: string) =>
     request<ParticipantSummary>('POST', `/api/studies/${enc(studyId)}/participants`, {
       label,

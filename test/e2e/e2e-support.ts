@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { DbAreaStore } from '../../src/cli/area/db-area-store.js'
 import { createApp } from '../../src/server/app.js'
+import { areaCache } from '../../src/server/area-cache.js'
 import { ensureBuiltInProtocol } from '../../src/server/bootstrap.js'
 import { hashPassword } from '../../src/server/passwords.js'
 import { randomToken, tokenHash } from '../../src/server/tokens.js'
@@ -67,11 +69,18 @@ export async function startServer(
     await store.users.create({ kind: 'system' }, { ...accounts[role], role, passwordHash: hash })
   }
   const log: string[] = []
+  // Area reference data from the database's area_datasets, as with DATABASE_URL (none until a test imports some).
+  const areas = new DbAreaStore(store, 'the test database')
   const app = createApp({
     store,
     log: (line) => log.push(line),
     secureCookies: false,
     webDir: web,
+    areas: areaCache({
+      where: 'the test database',
+      manifest: () => areas.manifest(),
+      load: () => areas.load(),
+    }),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {

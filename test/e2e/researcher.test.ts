@@ -3,7 +3,10 @@ import type { Browser, Page } from 'playwright-core'
 import { beforeAll, expect, it } from 'vitest'
 import { networkAlters } from '../../src/core/interview/apply-change.js'
 import { pairKey, type InterviewState } from '../../src/core/interview/interview-state.js'
+import { DbAreaStore } from '../../src/cli/area/db-area-store.js'
+import { importAreaFiles } from '../../src/cli/area/import-area-files.js'
 import { ensureDemoStudy } from '../../src/server/bootstrap.js'
+import { official } from '../support/area-files.js'
 import {
   axe,
   desktop,
@@ -15,6 +18,7 @@ import {
   withFailureShots,
   type E2eServer,
   e2eFile,
+  repo,
 } from './e2e-support.js'
 import { heading, optionLabel } from './interview-driver.js'
 
@@ -388,6 +392,74 @@ it(
       await context.close()
     }),
   120_000,
+)
+
+it(
+  'places the participants on the IMD from the study page, with messages on the fields',
+  () =>
+    withFailureShots(browser, 'researcher-imd', async () => {
+      await importAreaFiles(
+        [{ path: official.fingertips() }],
+        {
+          stdout: { write: () => undefined },
+          stderr: { write: () => undefined },
+          env: {},
+          cwd: repo,
+        },
+        new DbAreaStore(server.store, 'the test database'),
+      )
+      const { context, problems } = await newContext(browser, desktop)
+      const page = await context.newPage()
+      await signIn(page, server.url)
+      await page.goto(`${server.url}/studies/${studyId}`)
+      await heading(page, 'Demo study (synthetic data)')
+      await page.getByRole('button', { name: 'Place participants automatically' }).click()
+      const by = page.getByLabel('Place each participant by')
+      await by.fill('')
+      await page.getByRole('button', { name: 'Save the setting' }).click()
+      await page
+        .locator('#deprivation-by-error')
+        .getByText(/Enter the attribute/)
+        .waitFor()
+      expect(await by.getAttribute('aria-invalid')).toBe('true')
+      await by.fill('practice_code')
+      await page.getByLabel(/GP practice, population-weighted score/).check()
+      await page.getByLabel(/IoD 2019/).check()
+      await page.getByRole('button', { name: 'Save the setting' }).click()
+      const detail = (await server.store.studies.get(studyId))!
+      await page
+        .getByText(
+          `${detail.participantList.length} of ${detail.participantList.length} participants placed.`,
+        )
+        .waitFor()
+      // The demo's typed quintiles come from the same OHID scores: the computed ones agree.
+      const [head, ...rows] = await tableText(page, 'table')
+      const column = head!.indexOf('IMD quintile')
+      expect(column).toBeGreaterThan(0)
+      expect(rows.map((r) => r[column]!.split(' ')[0])).toEqual(
+        detail.participantList.map((p) => String(p.attributes['imd_quintile'])),
+      )
+      expect(await axe(page, 'study page with IMD placement')).toEqual([])
+      await screenshot(page, 'researcher-study-imd')
+
+      const first = detail.participantList[0]!
+      await page.getByRole('link', { name: first.label, exact: true }).click()
+      await heading(page, `Participant ${first.label}`)
+      await page.getByRole('heading', { name: 'Area deprivation (IMD)' }).waitFor()
+      await page
+        .getByText(`practice_code ${String(first.attributes['practice_code'])} was placed`)
+        .waitFor()
+      expect(await axe(page, 'participant page with IMD placement')).toEqual([])
+
+      await page.getByRole('link', { name: 'Back to the study' }).click()
+      await page.getByRole('button', { name: 'Change how participants are placed' }).click()
+      await page.getByRole('button', { name: 'Stop placing participants' }).click()
+      await page.getByText(/no longer placed automatically/).waitFor()
+      expect((await server.store.studies.get(studyId))!.deprivationSetting).toBeNull()
+      expect(problems).toEqual([])
+      await context.close()
+    }),
+  60_000,
 )
 
 async function openLinks(page: Page): Promise<void> {

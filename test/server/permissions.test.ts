@@ -80,6 +80,19 @@ const rows: readonly Row[] = [
     url: (ids) => `/api/studies/${ids.study}`,
   },
   {
+    method: 'PUT',
+    path: '/api/studies/:id/deprivation',
+    permission: 'studies:write',
+    url: (ids) => `/api/studies/${ids.study}/deprivation`,
+    body: () => ({ by: 'practice_code', method: 'practice-weighted', edition: 2019 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/studies/:id/deprivation',
+    permission: 'studies:write',
+    url: (ids) => `/api/studies/${ids.study}/deprivation`,
+  },
+  {
     method: 'POST',
     path: '/api/studies/:id/participants',
     permission: 'participants:write',

@@ -42,7 +42,7 @@ describe.each(adapters)('the store on %s', (adapter) => {
     const rows = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(
       store.kysely,
     )
-    expect(Number(rows.rows[0]!.n)).toBe(3)
+    expect(Number(rows.rows[0]!.n)).toBe(4)
   })
 
   it('runs each transaction whole or not at all', async () => {
@@ -381,6 +381,28 @@ describe.each(adapters)('the store on %s', (adapter) => {
       expect(updated.attributes).toEqual({ imd_quintile: 2, practice_code: 'A81001' })
       const [entry] = await store.audit.list({ entity: 'participant', entityId: participantId })
       expect(entry).toMatchObject({ action: 'update', before: { attributes: { imd_quintile: 1 } } })
+    })
+
+    it("keeps the study's deprivation setting, audits each change, and reads a drifted one as none", async () => {
+      expect((await store.studies.get(studyId))?.deprivationSetting).toBeNull()
+      const setting = { by: 'practice_code', method: 'practice-weighted', edition: 2019 } as const
+      await store.studies.setDeprivation(system, studyId, setting)
+      expect((await store.studies.get(studyId))?.deprivationSetting).toEqual(setting)
+      await store.studies.setDeprivation(system, studyId, null)
+      expect((await store.studies.get(studyId))?.deprivationSetting).toBeNull()
+      const [off, on] = await store.audit.list({ entity: 'study', entityId: studyId })
+      expect(on).toMatchObject({ action: 'update', before: { deprivation: null } })
+      expect(on?.after).toEqual({ deprivation: setting })
+      expect(off).toMatchObject({ before: { deprivation: setting }, after: { deprivation: null } })
+      const missing = await refused(
+        store.studies.setDeprivation(system, '00000000-0000-4000-8000-000000000000', setting),
+      )
+      expect(missing.code).toBe('not_found')
+      // A setting written by a later spnet (an unknown method) is not trusted.
+      await sql`update studies set deprivation = ${JSON.stringify({ ...setting, method: 'wards' })}::jsonb where id = ${studyId}`.execute(
+        store.kysely,
+      )
+      expect((await store.studies.get(studyId))?.deprivationSetting).toBeNull()
     })
   })
 

@@ -1,5 +1,6 @@
 import { createApp } from '../../src/server/app.js'
 import { ensureBuiltInProtocol } from '../../src/server/bootstrap.js'
+import type { AreaCache } from '../../src/server/area-cache.js'
 import type { AppOptions } from '../../src/server/context.js'
 import { hashPassword } from '../../src/server/passwords.js'
 import { openStore, type Store } from '../../src/store/store.js'
@@ -30,8 +31,14 @@ export type TestServer = {
   readonly close: () => Promise<void>
 }
 
-/** An app on an in-memory PGlite store, with one signed-in client per role. */
-export async function testServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+/**
+ * An app on an in-memory PGlite store, with one signed-in client per role.
+ * `areas` gives it area reference data over that store (e.g. its area_datasets table).
+ */
+export async function testServer(
+  options: Partial<AppOptions> = {},
+  setup: { readonly areas?: (store: Store) => AreaCache } = {},
+): Promise<TestServer> {
   const store = await openStore({ dataDir: null })
   await ensureBuiltInProtocol(store)
   const log: string[] = []
@@ -42,6 +49,7 @@ export async function testServer(options: Partial<AppOptions> = {}): Promise<Tes
     secureCookies: false,
     webDir: null,
     now: () => new Date(Date.now() + offset),
+    ...(setup.areas === undefined ? {} : { areas: setup.areas(store) }),
     ...options,
   })
   const hash = await hashPassword(password)

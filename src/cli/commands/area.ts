@@ -15,6 +15,8 @@ import { downloadAreaFiles } from '../area/download-area-files.js'
 import { importAreaFiles } from '../area/import-area-files.js'
 import { dataDir } from '../data-dir.js'
 import type { Io } from '../io.js'
+import type { AreaSource } from '../../server/area-cache.js'
+import type { Store } from '../../store/store.js'
 
 export const areaHelp = `spnet area <import|status|download|lookup> ...
 
@@ -65,6 +67,31 @@ export async function openAreaStore(
     return { store: new DbAreaStore(store, where), close: () => store.close() }
   }
   return { store: new AreaStore(join(dataDir(io.env), 'area')), close: async () => {} }
+}
+
+/**
+ * The area store a server (or a command reading through the server's code)
+ * places participants with, over its already open `store`: the same place
+ * `spnet area import` writes to with the same environment. `where` tells
+ * people how to load data there.
+ */
+export function areaSourceFor(io: Io, store: Store): AreaSource {
+  const url = io.env['DATABASE_URL']
+  if (url !== undefined && url !== '') {
+    const db = new DbAreaStore(store, 'the database')
+    return {
+      where: 'this server’s database (run spnet area import with the same DATABASE_URL)',
+      manifest: () => db.manifest(),
+      load: () => db.load(),
+    }
+  }
+  const dir = join(dataDir(io.env), 'area')
+  const files = new AreaStore(dir)
+  return {
+    where: `spnet’s data directory, ${dir} (run spnet area import on this computer with the same SPNET_DATA_DIR)`,
+    manifest: () => files.manifest(),
+    load: () => files.load(),
+  }
 }
 
 /** Runs `fn` on the area store and closes it. */

@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
 import { categoryOf } from '../../core/measures/alter-categories.js'
 import { classifyEgos } from '../../core/deprivation/classify-egos.js'
 import { nationalGroup3 } from '../../core/deprivation/imd-groups.js'
+import { imdFieldNames, imdVariables } from '../../core/deprivation/imd-fields.js'
 import type { Edition } from '../../core/deprivation/area-tables.js'
 import { checkReferenceData, placementMethods } from '../../core/deprivation/place-area.js'
 import { markdownTable } from '../../core/export/markdown-table.js'
@@ -56,17 +57,7 @@ const methodSchema = z.enum(placementMethods, {
 const editionSchema = z.union([z.literal('2019'), z.literal('2025')], {
   error: '--edition must be 2019 or 2025.',
 })
-const added = [
-  'imd_score',
-  'imd_rank',
-  'imd_decile',
-  'imd_quintile',
-  'imd_tertile',
-  'imd_group3',
-  'core20',
-  'imd_edition',
-  'imd_method',
-]
+const added: readonly string[] = imdFieldNames
 
 export async function enrichCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('enrich', argv, {
@@ -218,52 +209,5 @@ async function enrichedCodebook(
   } catch {
     // No codebook: the new columns are declared on their own.
   }
-  return {
-    ...base,
-    ego: {
-      ...base.ego,
-      imd_score: { type: 'numeric', label: 'IMD score (higher = more deprived)', min: 0 },
-      imd_rank: {
-        type: 'numeric',
-        label: 'IMD national rank (1 = most deprived)',
-        min: 1,
-        integer: true,
-      },
-      imd_decile: {
-        type: 'numeric',
-        label: 'IMD national decile (1 = most deprived 10%)',
-        min: 1,
-        max: 10,
-        integer: true,
-      },
-      imd_quintile: {
-        type: 'numeric',
-        label: 'IMD national quintile (1 = most deprived 20%)',
-        min: 1,
-        max: 5,
-        integer: true,
-      },
-      imd_tertile: {
-        type: 'numeric',
-        label: 'IMD tertile of this sample (1 = most deprived third)',
-        min: 1,
-        max: 3,
-        integer: true,
-      },
-      imd_group3: {
-        type: 'numeric',
-        label: 'IMD national group: 1 most deprived 20%, 2 middle 40%, 3 least deprived 40%',
-        min: 1,
-        max: 3,
-        integer: true,
-      },
-      core20: { type: 'boolean', label: 'Core20: most deprived 20% nationally' },
-      imd_edition: { type: 'categorical', label: 'IoD edition', levels: ['2019', '2025'] },
-      imd_method: {
-        type: 'categorical',
-        label: 'How the ego was placed',
-        levels: [...placementMethods],
-      },
-    },
-  }
+  return { ...base, ego: { ...base.ego, ...imdVariables } }
 }

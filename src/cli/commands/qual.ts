@@ -25,6 +25,7 @@ import { qdpxBytes, readQdpxBytes } from '../../qual-io/qdpx-file.js'
 import { readTranscriptBytes } from '../../qual-io/read-transcript-file.js'
 import { ensureBuiltInProtocol } from '../../server/bootstrap.js'
 import { liveProject } from '../../server/qual/live-project.js'
+import { areaCache } from '../../server/area-cache.js'
 import * as ops from '../../server/qual/qual-operations.js'
 import {
   findCode,
@@ -40,6 +41,7 @@ import { parseFlags, usage } from '../args.js'
 import type { Io } from '../io.js'
 import { emit, writeAtomic } from '../output.js'
 import { openCliStore } from '../server/open-cli-store.js'
+import { areaSourceFor } from './area.js'
 
 export const qualHelp = `spnet qual <command> [--study ID|NAME]
 
@@ -365,7 +367,8 @@ async function outgoing(
   values: Values,
   io: Io,
 ): Promise<{ project: QualProject; studyName: string }> {
-  const live = await liveProject(store, studyId)
+  // Cases carry the study's IMD fields, placed with the reference data `spnet area` keeps.
+  const live = await liveProject(store, studyId, areaCache(areaSourceFor(io, store)))
   const pending = live.project.sources.filter((s) => s.pseudonymisation !== 'reviewed')
   if (pending.length > 0 && values['include-unreviewed'] !== true) {
     // Say so, or an unreviewed import reads as a project with nothing in it.

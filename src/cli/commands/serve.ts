@@ -3,10 +3,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../server/app.js'
+import { areaCache } from '../../server/area-cache.js'
 import { ensureBuiltInProtocol, ensureDemoStudy, ensureFirstAdmin } from '../../server/bootstrap.js'
 import { parseFlags, usage } from '../args.js'
 import type { Io } from '../io.js'
 import { openCliStore } from '../server/open-cli-store.js'
+import { areaSourceFor } from './area.js'
 
 export const serveHelp = `spnet serve [--port N] [--host ADDRESS] [--demo]
 
@@ -76,6 +78,7 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
     publicUrl,
     webDir,
     trustProxy: io.env['SPNET_TRUST_PROXY'] === '1',
+    areas: areaCache(areaSourceFor(io, store)),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { Issue } from '../errors.js'
+import type { DeprivationSetting, StudyDeprivation } from './deprivation-api.js'
 import type { InterviewState } from '../interview/interview-state.js'
 import { interviewChangeSchema } from '../interview/interview-state.js'
 import type { Protocol } from '../protocol/protocol.js'
@@ -125,12 +126,25 @@ export type ParticipantSummary = {
   readonly invitations: readonly Invitation[]
 }
 
-export type StudyDetail = StudySummary & { readonly participantList: readonly ParticipantSummary[] }
+export type StudyDetail = StudySummary & {
+  readonly participantList: readonly ParticipantSummary[]
+  /** How participants are placed on the IMD; null when the study does not place them. */
+  readonly deprivationSetting: DeprivationSetting | null
+}
+
+/** GET /api/studies/:id: the study with each participant's area deprivation (deprivation-api.ts). */
+export type StudyPage = StudyDetail & { readonly deprivation: StudyDeprivation | null }
 
 export type ParticipantDetail = ParticipantSummary & {
   readonly studyId: string
   readonly protocol: Protocol
   readonly state: InterviewState | null
+  /** The study's setting and this participant's placement; null when the study does not place them. */
+  readonly deprivation: {
+    readonly setting: DeprivationSetting
+    readonly problem: StudyDeprivation['problem']
+    readonly placement: StudyDeprivation['participants'][string] | null
+  } | null
 }
 
 /** GET /api/interview/:token: what the interview page needs. */

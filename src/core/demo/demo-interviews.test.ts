@@ -47,13 +47,16 @@ describe('demoInterviews', () => {
     )
   })
 
-  it('carries the IMD decile and quintile as participant attributes', () => {
+  it('carries the IMD decile, quintile and practice as participant attributes, and the PCN as an answer', () => {
     for (const [i, interview] of interviews.entries()) {
-      const decile = study.networks[i]!.ego.attributes['imd_decile']
+      const ego = study.networks[i]!.ego.attributes
+      const decile = ego['imd_decile']
       expect(interview.attributes).toEqual({
         imd_decile: decile,
         imd_quintile: Math.ceil(Number(decile) / 2),
+        practice_code: ego['practice_code'],
       })
+      expect(interview.state.ego['pcn_code']).toBe(ego['pcn_code'])
     }
     // 30 egos over 10 deciles: 3 each.
     const counts = new Map<unknown, number>()
@@ -73,6 +76,7 @@ describe('demoInterviews', () => {
         'implementation_model',
         'months_as_link_worker',
         'practices_covered',
+        'pcn_code',
         'clinical_system_access',
       ])
       expect(['link_worker', 'senior_link_worker']).toContain(state.ego['role'])

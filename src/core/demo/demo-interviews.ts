@@ -17,7 +17,9 @@ import { createRandom } from './random.js'
  * `applyChange`, so every answer is one a participant could have given.
  * Contacts get made-up organisation names; the tie census is answered for
  * the pairs it asks (yes, no and don't know), as a participant would.
- * Participant attributes carry the IMD decile and quintile.
+ * Participant attributes carry the IMD decile and quintile (as typed by
+ * hand) and the practice code; the PCN code is the ego's answer, so a study
+ * setting can place them either way.
  */
 export function demoInterviews(
   protocol: Protocol,
@@ -53,6 +55,7 @@ export function demoInterviews(
         question: 'practices_covered',
         value: Number(egoAttr['practices_covered']),
       },
+      { kind: 'ego_answer', question: 'pcn_code', value: String(egoAttr['pcn_code']) },
       {
         kind: 'ego_answer',
         question: 'clinical_system_access',
@@ -148,6 +151,7 @@ export function demoInterviews(
       attributes: {
         imd_decile: egoAttr['imd_decile'] ?? null,
         imd_quintile: egoAttr['imd_quintile'] ?? null,
+        practice_code: egoAttr['practice_code'] ?? null,
       },
       state,
     }

@@ -9,18 +9,23 @@ import { studyFromInterviews } from '../../core/interview/study-from-interviews.
 import type { Store } from '../../store/store.js'
 import { SpnetError } from '../../core/errors.js'
 import { stableGuid } from '../../core/qual/stable-guid.js'
+import type { AreaCache } from '../area-cache.js'
+import { studyDeprivation } from '../study-deprivation.js'
 
 /**
  * A study's qualitative project with its cases carrying the network: one
  * case per participant (named by the participant's label, which is the ego
  * id), whose attributes are the research team's participant attributes (IMD
  * decile and quintile, practice...), the participant's answers about
- * themself (implementation model, role...) and the per-ego measures of
- * their sent interview. Computed on every read, so they are always current.
+ * themself (implementation model, role...), the per-ego measures of
+ * their sent interview and, when the study places participants on the IMD,
+ * the computed imd_* fields (which replace any typed by hand). Computed on
+ * every read, so they are always current.
  */
 export async function liveProject(
   store: Store,
   studyId: string,
+  areas?: AreaCache,
 ): Promise<{
   readonly project: QualProject
   readonly revision: number
@@ -30,7 +35,7 @@ export async function liveProject(
   if (study === null) throw new SpnetError('not_found', 'There is no such study.')
   const { project, revision } = await store.qual.get(studyId, study.name)
   return {
-    project: await withNetworkAttributes(store, studyId, project),
+    project: await withNetworkAttributes(store, studyId, project, areas),
     revision,
     studyName: study.name,
   }
@@ -40,6 +45,7 @@ export async function withNetworkAttributes(
   store: Store,
   studyId: string,
   project: QualProject,
+  areas?: AreaCache,
 ): Promise<QualProject> {
   const study = await store.studies.get(studyId)
   if (study === null) return project
@@ -63,6 +69,10 @@ export async function withNetworkAttributes(
         byEgo.set(ego, { ...byEgo.get(ego), ...measures })
       }
     }
+  }
+  const placed = await studyDeprivation(store, areas, study)
+  if (placed !== null) {
+    for (const [ego, fields] of placed.fields) byEgo.set(ego, { ...byEgo.get(ego), ...fields })
   }
   const withCases = participantCases(
     project,

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { strToU8, zipSync } from 'fflate'
+import type { StudyDeprivation } from '../../core/api/deprivation-api.js'
 import { SpnetError } from '../../core/errors.js'
 import { compareGroups } from '../../core/compare/compare-groups.js'
 import { formatGraphml } from '../../core/export/format-graphml.js'
@@ -27,15 +28,16 @@ export function analysisRoutes(options: AppOptions) {
   const app = new Hono<AppEnv>()
 
   const measured = async (c: Context<AppEnv>) => {
-    const { study } = await collectedStudy(store, studyId(c), {
+    const { study, deprivation } = await collectedStudy(store, studyId(c), {
       includeUnsent: c.req.query('include') === 'all',
+      areas: options.areas,
     })
     const context = measureContext(study, measureOptions(c))
     if (!context.ok) throw context.error
     return {
       study,
       table: computeMeasures(study, context.value.context),
-      notes: context.value.notes,
+      notes: [...context.value.notes, ...deprivationNotes(deprivation)],
     }
   }
 
@@ -88,7 +90,11 @@ export function analysisRoutes(options: AppOptions) {
     }
     const includeUnsent = c.req.query('include') === 'all'
     const id = studyId(c)
-    const { study, name } = await collectedStudy(store, id, { includeUnsent, includeNames })
+    const { study, name } = await collectedStudy(store, id, {
+      includeUnsent,
+      includeNames,
+      areas: options.areas,
+    })
     await appendAudit(
       store.kysely,
       { kind: 'user', id: user.id },
@@ -126,6 +132,20 @@ export function analysisRoutes(options: AppOptions) {
   })
 
   return app
+}
+
+/** What the imd_* columns hold, when the study places participants. */
+function deprivationNotes(d: StudyDeprivation | null): string[] {
+  if (d === null) return []
+  const { by, method, edition } = d.setting
+  if (d.problem !== null)
+    return [
+      `The imd_* attributes are empty: ${d.problem.message}${d.problem.fix === null ? '' : ` ${d.problem.fix}`}`,
+    ]
+  const total = Object.keys(d.participants).length
+  return [
+    `The imd_* attributes are computed from ${by} by ${method}, IMD ${edition}: ${d.placed} of ${total} participants placed.`,
+  ]
 }
 
 function studyId(c: Context<AppEnv>): string {

@@ -84,7 +84,7 @@ export function qualRoutes(options: AppOptions) {
         'Only an admin can include transcripts whose names have not been reviewed.',
         'forbidden',
       )
-    const live = await liveProject(store, study(c))
+    const live = await liveProject(store, study(c), options.areas)
     return {
       project: all ? live.project : reviewedOnly(live.project),
       studyName: live.studyName,
@@ -95,7 +95,7 @@ export function qualRoutes(options: AppOptions) {
 
   app.get('/', requirePermission('qual:read'), async (c) => {
     const id = study(c)
-    const live = await liveProject(store, id)
+    const live = await liveProject(store, id, options.areas)
     const pendingReview: Record<string, number> = {}
     for (const s of live.project.sources) {
       if (s.pseudonymisation !== 'pending') continue

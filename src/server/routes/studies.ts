@@ -6,11 +6,14 @@ import {
   createStudySchema,
   type NewInvitation,
   type ParticipantDetail,
+  type StudyPage,
 } from '../../core/api/api.js'
+import { deprivationSettingSchema } from '../../core/api/deprivation-api.js'
 import { SpnetError } from '../../core/errors.js'
 import { requirePermission } from '../auth.js'
 import type { AppEnv, AppOptions } from '../context.js'
 import { readBody } from '../read-body.js'
+import { studyDeprivation } from '../study-deprivation.js'
 import { randomToken, tokenHash } from '../tokens.js'
 
 const attributeValue = z.union([
@@ -50,7 +53,24 @@ export function studyRoutes(options: AppOptions) {
   app.get('/studies/:id', requirePermission('studies:read'), async (c) => {
     const study = await store.studies.get(uuid(c.req.param('id'), 'study'))
     if (study === null) throw new SpnetError('not_found', 'There is no such study.')
-    return c.json(study)
+    const placed = await studyDeprivation(store, options.areas, study)
+    return c.json({ ...study, deprivation: placed?.view ?? null } satisfies StudyPage)
+  })
+
+  // How the study places participants on the IMD (deprivation-api.ts); DELETE stops it.
+  app.put('/studies/:id/deprivation', requirePermission('studies:write'), async (c) => {
+    const body = await readBody(c, deprivationSettingSchema)
+    const setting = await store.studies.setDeprivation(
+      actorOf(c),
+      uuid(c.req.param('id'), 'study'),
+      body,
+    )
+    return c.json({ setting })
+  })
+
+  app.delete('/studies/:id/deprivation', requirePermission('studies:write'), async (c) => {
+    await store.studies.setDeprivation(actorOf(c), uuid(c.req.param('id'), 'study'), null)
+    return c.json({ setting: null })
   })
 
   app.post('/studies/:id/participants', requirePermission('participants:write'), async (c) => {
@@ -71,10 +91,19 @@ export function studyRoutes(options: AppOptions) {
       study === null ? null : await store.protocols.get(study.protocol.id, study.protocol.version)
     if (protocol === null) throw new SpnetError('internal', `The study's protocol is missing.`)
     const interview = await store.interviews.get(participant.id)
+    const placed = study === null ? null : await studyDeprivation(store, options.areas, study)
     return c.json({
       ...participant,
       protocol,
       state: interview?.state ?? null,
+      deprivation:
+        placed === null
+          ? null
+          : {
+              setting: placed.view.setting,
+              problem: placed.view.problem,
+              placement: placed.view.participants[participant.id] ?? null,
+            },
     } satisfies ParticipantDetail)
   })
 

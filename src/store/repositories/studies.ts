@@ -7,6 +7,10 @@ import type {
   StudyDetail,
   StudySummary,
 } from '../../core/api/api.js'
+import {
+  deprivationSettingSchema,
+  type DeprivationSetting,
+} from '../../core/api/deprivation-api.js'
 import { SpnetError } from '../../core/errors.js'
 import type { InterviewState } from '../../core/interview/interview-state.js'
 import type { Database, InvitationsTable } from '../schema.js'
@@ -25,6 +29,13 @@ const toInvitation = (r: Selectable<InvitationsTable>): Invitation => ({
   revokedAt: iso(r.revoked_at),
   firstUsedAt: iso(r.first_used_at),
 })
+
+/** A stored setting, checked: one spnet no longer understands counts as none. */
+function settingOf(stored: unknown): DeprivationSetting | null {
+  if (stored === null) return null
+  const parsed = deprivationSettingSchema.safeParse(stored)
+  return parsed.success ? parsed.data : null
+}
 
 /** Studies, their participants (pseudonymous labels) and the participants' invitation links. */
 export function studiesRepository(db: Kysely<Database>) {
@@ -115,7 +126,46 @@ export function studiesRepository(db: Kysely<Database>) {
     async get(id: string): Promise<StudyDetail | null> {
       const [summary] = await summaries(id)
       if (summary === undefined) return null
-      return { ...summary, participantList: await participants(id) }
+      const row = await db
+        .selectFrom('studies')
+        .select('deprivation')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return {
+        ...summary,
+        participantList: await participants(id),
+        deprivationSetting: settingOf(row?.deprivation ?? null),
+      }
+    },
+
+    /** Sets how the study places participants on the IMD, or stops it (null). */
+    async setDeprivation(
+      actor: Actor,
+      id: string,
+      setting: DeprivationSetting | null,
+    ): Promise<DeprivationSetting | null> {
+      return db.transaction().execute(async (tx) => {
+        const before = await tx
+          .selectFrom('studies')
+          .select('deprivation')
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst()
+        if (before === undefined) throw new SpnetError('not_found', 'There is no such study.')
+        await tx
+          .updateTable('studies')
+          .set({ deprivation: setting === null ? null : JSON.stringify(setting) })
+          .where('id', '=', id)
+          .execute()
+        await appendAudit(tx, actor, {
+          action: 'update',
+          entity: 'study',
+          entityId: id,
+          before: { deprivation: settingOf(before.deprivation) },
+          after: { deprivation: setting },
+        })
+        return setting
+      })
     },
 
     async create(

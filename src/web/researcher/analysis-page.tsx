@@ -14,6 +14,7 @@ import { canEdit, useUser } from './session.js'
 const commonGroupings = [
   'imd_quintile',
   'imd_decile',
+  'imd_tertile',
   'imd_group3',
   'core20',
   'implementation_model',
@@ -78,6 +79,17 @@ export function AnalysisPage({ id }: { readonly id: string }) {
       </section>
 
       <CompareSection studyId={id} />
+      {study.kind === 'ready' && study.data.deprivation !== null && (
+        <p className="hint">
+          The imd_* attributes are computed from each participant’s{' '}
+          {study.data.deprivation.setting.by} by {study.data.deprivation.setting.method}, IoD{' '}
+          {study.data.deprivation.setting.edition}
+          {study.data.deprivation.problem === null
+            ? `: ${String(study.data.deprivation.placed)} of ${String(study.data.participantList.length)} participants placed.`
+            : `, but nobody can be placed yet: ${study.data.deprivation.problem.message}`}{' '}
+          <Link to={`/studies/${encodeURIComponent(id)}`}>Change it on the study page</Link>.
+        </p>
+      )}
     </>
   )
 }

@@ -12,6 +12,7 @@ import { usePageTitle, useResource } from '../lib/use-resource.js'
 import { Link } from '../router.js'
 import { InvitationsPanel } from './invitations-panel.js'
 import { ParticipantAttributes } from './participant-attributes.js'
+import { ParticipantDeprivationSection } from './participant-deprivation.js'
 import { canEdit, useUser } from './session.js'
 import { statusWords } from './study-page.js'
 
@@ -65,6 +66,8 @@ function ParticipantView({
         editable={canEdit(user.role)}
         onSaved={reload}
       />
+
+      <ParticipantDeprivationSection participant={p} />
 
       <h2 className="heading-m">Interview links</h2>
       <InvitationsPanel participant={p} editable={canEdit(user.role)} onChanged={reload} />

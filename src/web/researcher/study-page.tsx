@@ -1,12 +1,14 @@
 import { Fragment, useState, type SyntheticEvent } from 'react'
-import type { InterviewStatus, StudyDetail } from '../../core/api/api.js'
+import type { InterviewStatus, StudyPage as StudyData } from '../../core/api/api.js'
 import { api, formErrors, noErrors, type FormErrors } from '../api.js'
 import { ErrorBox, LoadState } from '../components/load-state.js'
 import { TextInput } from '../components/text-input.js'
 import { formatDateTime } from '../lib/format.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
 import { Link } from '../router.js'
+import { DeprivationPanel } from './deprivation-panel.js'
 import { InvitationsPanel } from './invitations-panel.js'
+import { DeprivationCell } from './participant-deprivation.js'
 import { canEdit, useUser } from './session.js'
 
 export const statusWords: Record<InterviewStatus, string> = {
@@ -22,17 +24,12 @@ export function StudyPage({ id }: { readonly id: string }) {
   return <LoadState resource={study}>{(s) => <StudyView study={s} reload={reload} />}</LoadState>
 }
 
-function StudyView({
-  study,
-  reload,
-}: {
-  readonly study: StudyDetail
-  readonly reload: () => void
-}) {
+function StudyView({ study, reload }: { readonly study: StudyData; readonly reload: () => void }) {
   usePageTitle(study.name)
   const user = useUser()
   const editable = canEdit(user.role)
   const [open, setOpen] = useState<string | null>(null)
+  const placed = study.deprivation
   return (
     <>
       <p className="caption">
@@ -63,6 +60,8 @@ function StudyView({
         </li>
       </ul>
 
+      <DeprivationPanel study={study} editable={editable} onChanged={reload} />
+
       <h2 className="heading-m">Participants</h2>
       {study.participantList.length === 0 ? (
         <p>No participants yet.</p>
@@ -86,6 +85,11 @@ function StudyView({
                 <th scope="col" role="columnheader">
                   Last saved
                 </th>
+                {placed !== null && (
+                  <th scope="col" role="columnheader">
+                    IMD quintile
+                  </th>
+                )}
                 <th scope="col" role="columnheader">
                   Interview links
                 </th>
@@ -109,6 +113,11 @@ function StudyView({
                       <td role="cell" data-label="Last saved">
                         {formatDateTime(p.submittedAt ?? p.updatedAt)}
                       </td>
+                      {placed !== null && (
+                        <td role="cell" data-label="IMD quintile">
+                          <DeprivationCell placement={placed.participants[p.id]} />
+                        </td>
+                      )}
                       <td role="cell">
                         <button
                           type="button"
@@ -126,7 +135,7 @@ function StudyView({
                     </tr>
                     {expanded && (
                       <tr role="row" className="row-detail">
-                        <td role="cell" colSpan={5} id={`links-${p.id}`}>
+                        <td role="cell" colSpan={placed === null ? 5 : 6} id={`links-${p.id}`}>
                           <InvitationsPanel
                             participant={p}
                             editable={editable}
