@@ -345,7 +345,7 @@ function expectPlacement(
   edition: 2019 | 2025,
   method: string,
 ) {
-  if (expected.score === null) expect(row['imd_score']).toBe('')
+  if (expected.score === null) expect(row['imd_score']).toBe('NA')
   else expect(Number(row['imd_score'])).toBeCloseTo(expected.score, 9)
   expect(row).toMatchObject({
     imd_rank: String(expected.rank),
@@ -364,7 +364,7 @@ function expectPlacement(
 
 /** Sample tertiles: ordered by national rank, cut into thirds; equal ranks together. */
 function expectTertiles(rows: readonly Record<string, string | undefined>[]) {
-  const placed = rows.filter((r) => r['imd_rank'] !== '')
+  const placed = rows.filter((r) => r['imd_rank'] !== 'NA')
   const sorted = [...placed].sort((a, b) => Number(a['imd_rank']) - Number(b['imd_rank']))
   for (let i = 1; i < sorted.length; i++) {
     expect(Number(sorted[i]!['imd_tertile'])).toBeGreaterThanOrEqual(
@@ -375,7 +375,7 @@ function expectTertiles(rows: readonly Record<string, string | undefined>[]) {
   if (new Set(placed.map((r) => r['imd_rank'])).size === placed.length) {
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1)
   }
-  for (const r of rows) if (r['imd_rank'] === '') expect(r['imd_tertile']).toBe('')
+  for (const r of rows) if (r['imd_rank'] === 'NA') expect(r['imd_tertile']).toBe('NA')
 }
 
 describe('spnet enrich --method practice-weighted --edition 2019', () => {
@@ -427,10 +427,10 @@ describe('spnet enrich --method practice-weighted --edition 2019', () => {
     for (const ego of ['LW017', 'LW018', 'LW019', 'LW020']) {
       const row = run.rows.find((r) => r['ego_id'] === ego)!
       expect([row['imd_score'], row['imd_rank'], row['imd_decile'], row['core20']]).toEqual([
-        '',
-        '',
-        '',
-        '',
+        'NA',
+        'NA',
+        'NA',
+        'NA',
       ])
     }
   })
@@ -456,7 +456,7 @@ describe('spnet enrich --method practice-weighted --edition 2019', () => {
     const compare = await spnet(['compare', run.out, '--by', 'imd_quintile'])
     expect(compare.status, compare.stderr).toBe(0)
     expect(compare.stdout).toMatch(/by imd_quintile/)
-    const quintiles = new Set(run.rows.map((r) => r['imd_quintile']).filter((q) => q !== ''))
+    const quintiles = new Set(run.rows.map((r) => r['imd_quintile']).filter((q) => q !== 'NA'))
     for (const q of quintiles) expect(compare.stdout).toMatch(new RegExp(`\\b${q!} \\(\\d+ egos?`))
     const core20 = await spnet(['compare', run.out, '--by', 'core20', '--format', 'json'])
     expect(core20.status, core20.stderr).toBe(0)
@@ -601,7 +601,7 @@ describe('IMD 2025 practice scores', () => {
     for (const [i, row] of run.rows.entries()) {
       const code = egos[i]!.practice_code
       if (!score.has(code)) {
-        expect(row['imd_rank']).toBe('')
+        expect(row['imd_rank']).toBe('NA')
         continue
       }
       const rank = rankOf(score, code)
@@ -614,7 +614,7 @@ describe('IMD 2025 practice scores', () => {
     }
     const inFile = egos.filter((e) => score.has(e.practice_code)).length
     expect(inFile).toBeGreaterThanOrEqual(3)
-    expect(run.rows.filter((r) => r['imd_rank'] !== '')).toHaveLength(inFile)
+    expect(run.rows.filter((r) => r['imd_rank'] !== 'NA')).toHaveLength(inFile)
     const missing = notPlaced(run.stdout)
     const outside = egos.findIndex((e, i) => i < 16 && !score.has(e.practice_code))
     expect(missing.get(`LW${String(outside + 1).padStart(3, '0')}`)?.[1]).toMatch(

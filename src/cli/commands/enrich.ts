@@ -132,8 +132,8 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
     const cells =
       p?.ok === true
         ? [
-            p.placement.score === null ? '' : String(p.placement.score),
-            p.placement.rank === null ? '' : String(p.placement.rank),
+            p.placement.score === null ? 'NA' : String(p.placement.score),
+            p.placement.rank === null ? 'NA' : String(p.placement.rank),
             String(p.placement.decile),
             String(p.placement.quintile),
             String(p.tertile),
@@ -142,7 +142,8 @@ export async function enrichCommand(argv: readonly string[], io: Io): Promise<nu
             String(edition),
             method,
           ]
-        : ['', '', '', '', '', '', '', String(edition), method]
+        : // As the help says (and spnet measures writes): NA, not an empty cell.
+          ['NA', 'NA', 'NA', 'NA', 'NA', 'NA', 'NA', String(edition), method]
     outRows.push([...keep.map((i) => row[i] ?? ''), ...cells])
   })
 
