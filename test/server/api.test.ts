@@ -206,6 +206,12 @@ describe('the server API', () => {
         attributes: { x: 'y'.repeat(1_100_000) },
       })
       expect(huge.status).toBe(413)
+      // As Node's server sees a browser's upload: the length declared, checked from the header.
+      const hugeBody = JSON.stringify({ label: 'LW99', attributes: { x: 'y'.repeat(1_100_000) } })
+      const declared = await r.call('POST', `/api/studies/${studyId}/participants`, hugeBody, {
+        'Content-Length': String(Buffer.byteLength(hugeBody)),
+      })
+      expect(declared.status).toBe(413)
       const broken = await r.call('POST', '/api/studies', '{"name": ')
       expect(broken.status).toBe(400)
       expect((await json(broken)).message).toMatch(/not valid JSON/)
