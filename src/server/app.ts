@@ -76,8 +76,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
   app.use('/api/*', limit)
   app.use('/api/*', async (c, next) => {
-    await next()
+    // Set before the route answers: a header set on a finished response makes Hono
+    // rebuild it as a full web Response, whose body @hono/node-server then streams.
     c.header('Cache-Control', 'no-store')
+    await next()
   })
   app.use('/api/*', sessionMiddleware(options))
   app.use('/api/*', csrfMiddleware(options))
