@@ -16,13 +16,25 @@ import { appendAudit, type Actor } from './audit.js'
 
 /**
  * Interviews: the state built from autosaved changes. Each batch of changes
- * is applied in one transaction, with the interview row locked, so two
- * devices saving at once cannot lose each other's answers. Every accepted
+ * is written in one statement that succeeds only from the revision it was
+ * applied to, so two devices saving at once cannot lose each other's
+ * answers. Every accepted
  * change is kept in interview_changes (a retried change, recognised by the
  * id the browser gave it, is applied once) and in the audit log with the
  * value it replaced.
  */
 export function interviewsRepository(db: Kysely<Database>) {
+  // The state this process last read or wrote for each interview being filled in,
+  // by participant, most recent last. A revision is only ever reached once, so the
+  // state kept for it is the stored one for as long as the stored revision is the
+  // same: the write checks that, and anything else (another server saved, the
+  // answers were sent) falls back to reading.
+  const recent = new Map<string, Known>()
+  const remember = (participantId: string, known: Known) => {
+    recent.delete(participantId)
+    recent.set(participantId, known)
+    if (recent.size > rememberedInterviews) recent.delete(recent.keys().next().value!)
+  }
   return {
     async get(participantId: string) {
       const r = await db
@@ -50,34 +62,21 @@ export function interviewsRepository(db: Kysely<Database>) {
       // Optimistic: read the interview (starting it if it has none), apply the
       // changes, then write them, their audit entries and the new state in one
       // statement that succeeds only if nobody saved in between (same
-      // revision). Two round trips and no lock held; on a clash, read again.
+      // revision). No lock held; on a clash, read again. When this process knows
+      // the state at the latest revision it wrote, the read is skipped: the write
+      // still checks the revision, and the unique (interview, change id) refuses
+      // a retried change applied twice, so either way it falls back to reading.
       const ids = changes.map((c) => c.id)
       for (let attempt = 0; ; attempt++) {
-        const opened = await sql<{
-          started: string | null
-          id: string | null
-          status: 'in_progress' | 'submitted' | null
-          state: InterviewState | null
-          revision: number | null
-          seen: string[] | null
-        }>`
-          with started as (
-            insert into interviews (id, participant_id, protocol_id, protocol_version, status, state, revision)
-            values (${randomUUID()}, ${participantId}, ${protocol.id}, ${protocol.version}, 'in_progress', ${JSON.stringify(emptyInterview)}, 0)
-            on conflict (participant_id) do nothing
-            returning id
-          ), existing as (
-            select id, status, state, revision from interviews where participant_id = ${participantId}
-          )
-          select started.id as started, existing.id, existing.status, existing.state, existing.revision,
-            (select array_agg(client_change_id) from interview_changes
-              where interview_id = coalesce(started.id, existing.id) and client_change_id = any(${ids})) as seen
-          from (select 1) as one left join started on true left join existing on true
-        `.execute(db)
-        const found = opened.rows[0]!
+        const known = attempt === 0 ? recent.get(participantId) : undefined
+        recent.delete(participantId)
+        const found =
+          known !== undefined
+            ? fromKnown(known)
+            : await readInterview(db, participantId, protocol, ids)
         // Another first save started it after this statement's snapshot was taken: read again.
-        if (found.started === null && found.id === null) continue
-        const interviewId = (found.started ?? found.id)!
+        if (found === null) continue
+        const interviewId = found.id
         if (found.status === 'submitted') {
           throw new SpnetError(
             'conflict',
@@ -87,11 +86,11 @@ export function interviewsRepository(db: Kysely<Database>) {
             },
           )
         }
-        const seen = new Set(found.seen ?? [])
-        const base = found.started !== null ? 0 : (found.revision ?? 0)
-        let state = found.started !== null ? emptyInterview : (found.state ?? emptyInterview)
+        const seen = new Set(found.seen)
+        const base = found.revision
+        let state = found.state
         const audit: { action: string; before: unknown; after: unknown }[] = []
-        if (found.started !== null) {
+        if (found.started) {
           audit.push({
             action: 'start',
             before: null,
@@ -119,7 +118,12 @@ export function interviewsRepository(db: Kysely<Database>) {
           state = next.value
         }
         const revision = base + accepted.length
-        if (audit.length === 0) return { revision, state, rejected }
+        if (audit.length === 0) {
+          // Nothing to write: say so from the stored interview (it may have been sent since).
+          if (known !== undefined) continue
+          remember(participantId, { id: interviewId, revision, state })
+          return { revision, state, rejected }
+        }
         const written = await sql<{ n: number }>`
           with up as (
             update interviews set state = ${JSON.stringify(state)}, revision = ${revision}, updated_at = now()
@@ -135,8 +139,17 @@ export function interviewsRepository(db: Kysely<Database>) {
             order by a.n
           )
           select count(*)::int as n from up
-        `.execute(db)
-        if (written.rows[0]!.n === 1) return { revision, state, rejected }
+        `
+          .execute(db)
+          .catch((error: unknown) => {
+            // A change applied before, which the state this process knew could not tell.
+            if (known !== undefined && isUniqueViolation(error)) return { rows: [{ n: 0 }] }
+            throw error
+          })
+        if (written.rows[0]!.n === 1) {
+          remember(participantId, { id: interviewId, revision, state })
+          return { revision, state, rejected }
+        }
         if (attempt >= 20) {
           throw new SpnetError(
             'conflict',
@@ -150,6 +163,7 @@ export function interviewsRepository(db: Kysely<Database>) {
     },
 
     async submit(actor: Actor, participantId: string, protocol: Protocol): Promise<void> {
+      recent.delete(participantId)
       await db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom('interviews')
@@ -214,6 +228,84 @@ export function interviewsRepository(db: Kysely<Database>) {
   }
 }
 export type InterviewsRepository = ReturnType<typeof interviewsRepository>
+
+/** How many interviews' latest state a process keeps (some 10–50 kB each). */
+const rememberedInterviews = 1000
+
+type Known = { readonly id: string; readonly revision: number; readonly state: InterviewState }
+
+type Found = {
+  readonly id: string
+  readonly started: boolean
+  readonly status: 'in_progress' | 'submitted'
+  readonly state: InterviewState
+  readonly revision: number
+  /** Of the changes being saved, those applied before. */
+  readonly seen: readonly string[]
+}
+
+const fromKnown = (k: Known): Found => ({ ...k, started: false, status: 'in_progress', seen: [] })
+
+/**
+ * The participant's interview, started (empty, revision 0) if it has none, and
+ * which of `ids` it has applied; null when another first save started it after
+ * this statement's snapshot was taken.
+ */
+async function readInterview(
+  db: Kysely<Database>,
+  participantId: string,
+  protocol: Protocol,
+  ids: readonly string[],
+): Promise<Found | null> {
+  const opened = await sql<{
+    started: string | null
+    id: string | null
+    status: 'in_progress' | 'submitted' | null
+    state: InterviewState | null
+    revision: number | null
+    seen: string[] | null
+  }>`
+    with started as (
+      insert into interviews (id, participant_id, protocol_id, protocol_version, status, state, revision)
+      values (${randomUUID()}, ${participantId}, ${protocol.id}, ${protocol.version}, 'in_progress', ${JSON.stringify(emptyInterview)}, 0)
+      on conflict (participant_id) do nothing
+      returning id
+    ), existing as (
+      select id, status, state, revision from interviews where participant_id = ${participantId}
+    )
+    select started.id as started, existing.id, existing.status, existing.state, existing.revision,
+      (select array_agg(client_change_id) from interview_changes
+        where interview_id = coalesce(started.id, existing.id) and client_change_id = any(${ids})) as seen
+    from (select 1) as one left join started on true left join existing on true
+  `.execute(db)
+  const found = opened.rows[0]!
+  if (found.started !== null) {
+    return {
+      id: found.started,
+      started: true,
+      status: 'in_progress',
+      state: emptyInterview,
+      revision: 0,
+      seen: found.seen ?? [],
+    }
+  }
+  if (found.id === null) return null
+  return {
+    id: found.id,
+    started: false,
+    status: found.status ?? 'in_progress',
+    state: found.state ?? emptyInterview,
+    revision: found.revision ?? 0,
+    seen: found.seen ?? [],
+  }
+}
+
+/** PostgreSQL's unique_violation, from pg or PGlite. */
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+  )
+}
 
 /** What a change replaces, for the audit log. */
 function previous(state: InterviewState, change: InterviewChange): unknown {
