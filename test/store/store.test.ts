@@ -304,6 +304,10 @@ describe.each(adapters)('the store on %s', (adapter) => {
         'x7',
       ])
       expect(interview?.revision).toBe(8)
+      // Started once, by whichever save came first, and audited with it; every change audited.
+      const logged = await store.audit.list({ entity: 'interview', entityId: interview!.id })
+      expect(logged.filter((e) => e.action === 'start')).toHaveLength(1)
+      expect(logged.filter((e) => e.action === 'add_alter')).toHaveLength(8)
     })
 
     it('loses no answer, and applies no change twice, when two servers take turns saving one interview', async () => {
