@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { csrfMiddleware, sessionMiddleware } from './auth.js'
@@ -58,18 +58,28 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new HttpError(413, 'The request is too large.', 'too_large')
-      },
-    }),
-  )
+  const tooLarge = () => {
+    throw new HttpError(413, 'The request is too large.', 'too_large')
+  }
+  const countedLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge })
+  const limit: MiddlewareHandler<AppEnv> = (c, next) => {
+    // Hono's bodyLimit looks at c.req.raw.body, which makes @hono/node-server build a
+    // full web Request, with a stream over the socket, for every request (GETs too).
+    // A declared length is checked from the header instead, as bodyLimit does (Node
+    // reads no more than it); a body sent in chunks, or of no declared length, is
+    // counted as it arrives.
+    const length = c.req.header('content-length')
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined)
+      return Number(length) <= maxBodyBytes ? next() : tooLarge()
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    return countedLimit(c, next)
+  }
+  app.use('/api/*', limit)
   app.use('/api/*', async (c, next) => {
-    await next()
+    // Set before the route answers: a header set on a finished response makes Hono
+    // rebuild it as a full web Response, whose body @hono/node-server then streams.
     c.header('Cache-Control', 'no-store')
+    await next()
   })
   app.use('/api/*', sessionMiddleware(options))
   app.use('/api/*', csrfMiddleware(options))

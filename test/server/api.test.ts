@@ -206,6 +206,12 @@ describe('the server API', () => {
         attributes: { x: 'y'.repeat(1_100_000) },
       })
       expect(huge.status).toBe(413)
+      // As Node's server sees a browser's upload: the length declared, checked from the header.
+      const hugeBody = JSON.stringify({ label: 'LW99', attributes: { x: 'y'.repeat(1_100_000) } })
+      const declared = await r.call('POST', `/api/studies/${studyId}/participants`, hugeBody, {
+        'Content-Length': String(Buffer.byteLength(hugeBody)),
+      })
+      expect(declared.status).toBe(413)
       const broken = await r.call('POST', '/api/studies', '{"name": ')
       expect(broken.status).toBe(400)
       expect((await json(broken)).message).toMatch(/not valid JSON/)
@@ -364,6 +370,50 @@ describe('the server API', () => {
       expect(expired.status).toBe(410)
       expect((await json(expired)).code).toBe('expired')
       s.advance(-2 * 24 * 60 * 60 * 1000)
+    })
+
+    it('stops taking autosaves as soon as a link in use is withdrawn or expires', async () => {
+      const a = s.clients.anonymous
+      const newLink = async () => {
+        const made = (await json(
+          await s.clients.researcher.call(
+            'POST',
+            `/api/participants/${participantId}/invitations`,
+            {
+              expiresInDays: 1,
+            },
+          ),
+        )) as unknown as NewInvitation
+        return { id: made.invitation.id, token: made.url.split('/i/')[1]! }
+      }
+      const save = (token: string, id: string) =>
+        a.call('POST', `/api/interview/${token}/changes`, {
+          changes: [{ id, change: { kind: 'ego_answer', question: 'role', value: 'link_worker' } }],
+        })
+      const revision = async () =>
+        (
+          (await json(
+            await a.call('GET', `/api/interview/${token}`),
+          )) as unknown as InterviewSession
+        ).revision
+      // Two saves on each link first, so the server has the link and the answers in hand.
+      const withdrawn = await newLink()
+      expect((await save(withdrawn.token, 'w-00000001')).status).toBe(200)
+      expect((await save(withdrawn.token, 'w-00000002')).status).toBe(200)
+      const before = await revision()
+      await s.clients.researcher.call('POST', `/api/invitations/${withdrawn.id}/revoke`)
+      const refused = await save(withdrawn.token, 'w-00000003')
+      expect(refused.status).toBe(410)
+      expect((await json(refused)).code).toBe('revoked')
+      const expiring = await newLink()
+      expect((await save(expiring.token, 'w-00000004')).status).toBe(200)
+      expect((await save(expiring.token, 'w-00000005')).status).toBe(200)
+      s.advance(2 * 24 * 60 * 60 * 1000)
+      const late = await save(expiring.token, 'w-00000006')
+      s.advance(-2 * 24 * 60 * 60 * 1000)
+      expect(late.status).toBe(410)
+      expect((await json(late)).code).toBe('expired')
+      expect(await revision()).toBe(before + 2)
     })
   })
 

@@ -4,6 +4,7 @@ import { isSpnetError, type SpnetError } from '../../src/core/errors.js'
 import { linkWorkerProtocol } from '../../src/core/protocol/link-worker-protocol.js'
 import type { Protocol } from '../../src/core/protocol/protocol.js'
 import { transaction } from '../../src/store/db.js'
+import { interviewsRepository } from '../../src/store/repositories/interviews.js'
 import type { Store } from '../../src/store/store.js'
 import { adapters, openTestStore, type TestStore } from '../support/databases.js'
 
@@ -303,6 +304,63 @@ describe.each(adapters)('the store on %s', (adapter) => {
         'x7',
       ])
       expect(interview?.revision).toBe(8)
+      // Started once, by whichever save came first, and audited with it; every change audited.
+      const logged = await store.audit.list({ entity: 'interview', entityId: interview!.id })
+      expect(logged.filter((e) => e.action === 'start')).toHaveLength(1)
+      expect(logged.filter((e) => e.action === 'add_alter')).toHaveLength(8)
+    })
+
+    it('loses no answer, and applies no change twice, when two servers take turns saving one interview', async () => {
+      // Each server remembers the state it last wrote; the other's saves make that stale.
+      const one = interviewsRepository(store.kysely)
+      const two = interviewsRepository(store.kysely)
+      // A study of its own: this interview ends up sent.
+      const study = await store.studies.create(system, {
+        name: 'Two servers',
+        protocolId: linkWorkerProtocol.id,
+        protocolVersion: linkWorkerProtocol.version,
+      })
+      const p = await store.studies.addParticipant(system, study.id, {
+        label: 'LW05',
+        attributes: {},
+      })
+      const role = (id: string, value: string) => ({
+        id,
+        change: { kind: 'ego_answer' as const, question: 'role', value },
+      })
+      const contact = (id: string, alter: string) => ({
+        id,
+        change: {
+          kind: 'add_alter' as const,
+          alter,
+          generator: 'work_contact',
+          answers: { name: `Org ${alter}`, sector: 'vcse' },
+        },
+      })
+      await one.save(system, p.id, linkWorkerProtocol, [contact('t-1', 'y1')])
+      await two.save(system, p.id, linkWorkerProtocol, [role('t-2', 'link_worker')])
+      await one.save(system, p.id, linkWorkerProtocol, [role('t-3', 'senior_link_worker')])
+      // The first server retries the second's change: applied before, so the later answer stays.
+      const retried = await one.save(system, p.id, linkWorkerProtocol, [
+        role('t-2', 'link_worker'),
+        contact('t-4', 'y2'),
+      ])
+      expect(retried.revision).toBe(4)
+      expect(retried.state.ego['role']).toBe('senior_link_worker')
+      expect(retried.state.alters.map((a) => a.id)).toEqual(['y1', 'y2'])
+      const stored = await store.interviews.get(p.id)
+      expect(stored?.revision).toBe(4)
+      expect(stored?.state).toEqual(retried.state)
+      const logged = await store.audit.list({ entity: 'interview', entityId: stored!.id })
+      expect(logged.filter((e) => e.action === 'ego_answer')).toHaveLength(2)
+      // Sent through the other server: the first no longer takes changes.
+      await store.kysely
+        .updateTable('interviews')
+        .set({ status: 'submitted' })
+        .where('id', '=', stored!.id)
+        .execute()
+      const late = await refused(one.save(system, p.id, linkWorkerProtocol, [contact('t-5', 'y3')]))
+      expect(late.code).toBe('conflict')
     })
 
     it('keeps "no" and "don\'t know" tie answers, and sends an interview only when complete', async () => {

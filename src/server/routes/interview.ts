@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { saveChangesSchema, type InterviewSession } from '../../core/api/api.js'
+import { saveChangesSchema, type InterviewSession, type SaveChanges } from '../../core/api/api.js'
 import { SpnetError } from '../../core/errors.js'
 import { emptyInterview } from '../../core/interview/interview-state.js'
 import type { Protocol } from '../../core/protocol/protocol.js'
@@ -21,6 +21,7 @@ export function interviewRoutes(options: AppOptions) {
   const app = new Hono<AppEnv>()
 
   type Opened = {
+    readonly invitationId: string
     readonly participantId: string
     readonly studyId: string
     readonly label: string
@@ -30,10 +31,23 @@ export function interviewRoutes(options: AppOptions) {
     readonly actor: Actor
   }
 
-  const open = async (c: Context<AppEnv>): Promise<Opened> => {
+  /** The hash of the request's link, which must look like one. */
+  const linkOf = (c: Context<AppEnv>): string => {
     const token = c.req.param('token') ?? ''
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notValid()
-    const inv = await store.studies.invitationByToken(tokenHash(token))
+    return tokenHash(token)
+  }
+
+  // In interviewer mode a signed-in researcher enters the answers, and the audit log says who.
+  const actorOf = (c: Context<AppEnv>, mode: Opened['mode'], participantId: string): Actor => {
+    const user = c.get('user')
+    return mode === 'interviewer' && user !== null && user.role !== 'viewer'
+      ? { kind: 'user', id: user.id }
+      : { kind: 'participant', id: participantId }
+  }
+
+  const open = async (c: Context<AppEnv>): Promise<Opened> => {
+    const inv = await store.studies.invitationByToken(linkOf(c))
     if (inv === null) throw notValid()
     const at = now()
     if (inv.revoked_at !== null) {
@@ -53,21 +67,34 @@ export function interviewRoutes(options: AppOptions) {
     if (inv.first_used_at === null) await store.studies.markInvitationUsed(inv.id, at)
     const protocol = await store.protocols.get(inv.protocol_id, inv.protocol_version)
     if (protocol === null) throw new SpnetError('internal', `The study's protocol is missing.`)
-    // In interviewer mode a signed-in researcher enters the answers, and the audit log says who.
-    const user = c.get('user')
-    const actor: Actor =
-      inv.mode === 'interviewer' && user !== null && user.role !== 'viewer'
-        ? { kind: 'user', id: user.id }
-        : { kind: 'participant', id: inv.participant_id }
     return {
+      invitationId: inv.id,
       participantId: inv.participant_id,
       studyId: inv.study_id,
       label: inv.label,
       studyName: inv.study_name,
       mode: inv.mode,
       protocol,
-      actor,
+      actor: actorOf(c, inv.mode, inv.participant_id),
     }
+  }
+
+  // Links whose answers this server saved lately, by hash (the 1000 most recent): their
+  // next autosave is written in one statement that itself checks the link is still open
+  // (not withdrawn, not expired), instead of looking the link up first. Anything that
+  // statement cannot do goes the long way, which also says what is wrong.
+  type Remembered = Pick<Opened, 'participantId' | 'mode' | 'protocol'> & {
+    readonly invitationId: string
+  }
+  const lately = new Map<string, Remembered>()
+  const remember = (link: string, o: Remembered) => {
+    lately.set(link, {
+      invitationId: o.invitationId,
+      participantId: o.participantId,
+      mode: o.mode,
+      protocol: o.protocol,
+    })
+    if (lately.size > 1000) lately.delete(lately.keys().next().value!)
   }
 
   app.get('/:token', async (c) => {
@@ -85,9 +112,32 @@ export function interviewRoutes(options: AppOptions) {
   })
 
   app.post('/:token/changes', async (c) => {
+    const link = linkOf(c)
+    const known = lately.get(link)
+    lately.delete(link)
+    let body: SaveChanges | null = null
+    if (known !== undefined) {
+      body = await readBody(c, saveChangesSchema).catch(async (error: unknown) => {
+        await open(c) // a closed link says so before a bad body does
+        throw error
+      })
+      const saved = await store.interviews.saveWhileOpen(
+        { id: known.invitationId, at: now() },
+        actorOf(c, known.mode, known.participantId),
+        known.participantId,
+        known.protocol,
+        body.changes,
+      )
+      if (saved !== null) {
+        remember(link, known)
+        return c.json(saved)
+      }
+    }
     const o = await open(c)
-    const body = await readBody(c, saveChangesSchema)
-    return c.json(await store.interviews.save(o.actor, o.participantId, o.protocol, body.changes))
+    body ??= await readBody(c, saveChangesSchema)
+    const saved = await store.interviews.save(o.actor, o.participantId, o.protocol, body.changes)
+    remember(link, o)
+    return c.json(saved)
   })
 
   app.post('/:token/submit', async (c) => {
