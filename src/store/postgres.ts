@@ -4,6 +4,11 @@ import type { Connection, Db } from './db.js'
 /** A PostgreSQL server, for several spnet instances behind a load balancer (DATABASE_URL). */
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle connection the server ends (a restart, an administrator, a
+  // dropped database) is an 'error' event on the pool; unheard, it would end
+  // the process. The pool discards that connection and opens a new one when
+  // needed, and a real outage still fails the next query with its message.
+  pool.on('error', () => undefined)
   // Fail now, with the server's own message, rather than on the first request.
   const probe = await pool.connect()
   probe.release()
