@@ -35,20 +35,20 @@ export async function liveProject(
   if (study === null) throw new SpnetError('not_found', 'There is no such study.')
   const { project, revision } = await store.qual.get(studyId, study.name)
   return {
-    project: await withNetworkAttributes(store, studyId, project, areas),
+    project: await withNetworkAttributes(store, study, project, areas),
     revision,
     studyName: study.name,
   }
 }
 
+/** `study` as liveProject has just read it, so the study is read once per request. */
 export async function withNetworkAttributes(
   store: Store,
-  studyId: string,
+  study: NonNullable<Awaited<ReturnType<Store['studies']['get']>>>,
   project: QualProject,
   areas?: AreaCache,
 ): Promise<QualProject> {
-  const study = await store.studies.get(studyId)
-  if (study === null) return project
+  const studyId = study.id
   const protocol = await store.protocols.get(study.protocol.id, study.protocol.version)
   const byEgo = new Map<string, QualAttributes>()
   for (const p of study.participantList) byEgo.set(p.label, { ...p.attributes })

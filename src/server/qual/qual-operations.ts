@@ -725,14 +725,20 @@ export async function importRefi(
   const report = readQdpxBytes(input.bytes, input.fileName)
   if (!report.ok) throw report.error
   const incoming = report.value.project
-  // The contacts of the participants the project's cases name, read before the edit.
+  // The contacts of the participants the project's cases name, read before the edit;
+  // only labels that are participants cost a read.
+  const participants = new Set(
+    (await store.studies.get(studyId))?.participantList.map((p) => p.label) ?? [],
+  )
+  const labels = new Set(
+    incoming.cases
+      .flatMap((c) => [c.egoId, c.name])
+      .filter((l) => l !== null && participants.has(l)),
+  ) as Set<string>
   const contacts = new Map<string, KnownName[]>()
-  for (const c of incoming.cases) {
-    for (const label of new Set([c.egoId, c.name])) {
-      if (label === null || contacts.has(label)) continue
-      const { names } = await alterNames(store, studyId, label)
-      if (names.length > 0) contacts.set(label, names)
-    }
+  for (const label of labels) {
+    const { names } = await alterNames(store, studyId, label)
+    if (names.length > 0) contacts.set(label, names)
   }
   const r = await store.qual.edit(actor, studyId, name, ({ project, key }) => {
     const merged = mergeProject(project, incoming)
