@@ -4,7 +4,7 @@ import { computeMeasures, measureContext, measureRegistry } from '../../core/mea
 import { lists, parse, parseFlags, usage } from '../args.js'
 import type { Io } from '../io.js'
 import { emit } from '../output.js'
-import { readStudy } from '../read-study.js'
+import { readStudyForMeasures } from '../read-study.js'
 import { studyFlags, studyFlagsHelp, studyInput } from '../study-flags.js'
 import { formatMeasureList } from '../format-measure-list.js'
 
@@ -60,7 +60,7 @@ export async function measuresCommand(argv: readonly string[], io: Io): Promise<
       'Example: spnet measures my-study --out measures.csv',
     )
   }
-  const study = await readStudy(studyInput(dir, values), io)
+  const study = await readStudyForMeasures(studyInput(dir, values), io)
   const context = measureContext(study, {
     attributes: lists(values.attr),
     egoAttribute: values['ego-attr'],

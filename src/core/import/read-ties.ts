@@ -1,5 +1,6 @@
 import type { Issue } from '../errors.js'
 import type { TieState } from '../network/ego-network.js'
+import { tieStateOrder } from '../network/study-columns.js'
 import { ok, type Result } from '../result.js'
 import { readCsv, type CsvFile } from './csv-table.js'
 import {
@@ -15,7 +16,6 @@ import { parseNumber, parseTieState, shorten } from './parse-value.js'
 import type { AlterRecords } from './read-alters.js'
 import type { EgoRecords } from './read-egos.js'
 
-export const tieStateOrder: readonly TieState[] = ['yes', 'no', 'dont_know', 'not_asked']
 const stateCode: Record<TieState, number> = { yes: 0, no: 1, dont_know: 2, not_asked: 3 }
 
 /** ties.csv as read: one entry per pair, in file order. @internal */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Issue } from '../errors.js'
 import type { Study } from '../network/ego-network.js'
-import { importThreeFiles, type ThreeFileOptions } from './three-files.js'
+import { computeMeasures, measureContext } from '../measures/compute-measures.js'
+import { assembleStudy } from './assemble-study.js'
+import { importThreeFiles, readThreeFiles, type ThreeFileOptions } from './three-files.js'
 
 type Texts = { egos?: string; alters?: string; ties?: string }
 
@@ -77,6 +79,38 @@ describe('importThreeFiles: valid input', () => {
     })
     expect(s.networks.map((n) => n.alters.map((a) => a.id))).toEqual([['A', 'B'], ['X', 'Y'], []])
     expect(s.networks[1]!.ties).toEqual([{ from: 1, to: 0, state: 'yes', weight: null }])
+  })
+
+  it('reads the same study as columns, regrouping rows that are not grouped by ego', () => {
+    const files = {
+      egos: { name: 'egos.csv', text: 'ego_id\nE1\nE2\nE3\n' },
+      alters: {
+        name: 'alters.csv',
+        text: 'ego_id,alter_id,org_type\nE2,X,a\nE1,A,b\nE2,Y,b\nE1,B,a\n',
+      },
+      ties: { name: 'ties.csv', text: 'ego_id,from,to\nE2,Y,X\nE1,A,B\n' },
+    }
+    const columns = readThreeFiles(files)
+    if (!columns.ok) throw columns.error
+    const c = columns.value
+    expect(c.alterIds).toEqual(['A', 'B', 'X', 'Y'])
+    expect([...c.alterStart]).toEqual([0, 2, 4, 4])
+    expect([...c.alterAttributes[0]!.codes].map((k) => c.alterAttributes[0]!.values[k])).toEqual([
+      'b',
+      'a',
+      'a',
+      'b',
+    ])
+    expect([...c.tieStart]).toEqual([0, 1, 2, 2])
+    expect([...c.tieFrom, ...c.tieTo]).toEqual([0, 1, 1, 0])
+    const objects = importThreeFiles(files)
+    if (!objects.ok) throw objects.error
+    expect(assembleStudy(c)).toEqual(objects.value)
+    const context = measureContext(c, { attributes: ['org_type'] })
+    if (!context.ok) throw context.error
+    expect(computeMeasures(c, context.value.context)).toEqual(
+      computeMeasures(objects.value, context.value.context),
+    )
   })
 
   it('strips a byte-order mark and reads CRLF line endings', () => {

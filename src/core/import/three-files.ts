@@ -2,7 +2,8 @@ import type { Codebook } from '../network/codebook.js'
 import { builtInCodebook, defaultGenerators } from '../network/conventions.js'
 import type { Study } from '../network/ego-network.js'
 import { err, ok, type Result } from '../result.js'
-import { assembleStudy } from './assemble-study.js'
+import type { StudyColumns } from '../network/study-columns.js'
+import { assembleStudy, columnsOfRecords } from './assemble-study.js'
 import type { CsvFile } from './csv-table.js'
 import { IssueCollector } from './issue-collector.js'
 import { readAlters } from './read-alters.js'
@@ -65,6 +66,18 @@ export type ThreeFileOptions = {
 }
 
 export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = {}): Result<Study> {
+  const columns = readThreeFiles(files, options)
+  return columns.ok ? ok(assembleStudy(columns.value)) : columns
+}
+
+/**
+ * The same import as `importThreeFiles`, as columns (what `computeMeasures`
+ * reads fastest): the same checks, without building the study's objects.
+ */
+export function readThreeFiles(
+  files: ThreeFiles,
+  options: ThreeFileOptions = {},
+): Result<StudyColumns> {
   const cols = { ...defaultColumns, ...definedOnly(options.columns ?? {}) } as ThreeFileColumns
   const declared: Codebook = {
     ego: { ...builtInCodebook.ego, ...options.codebook?.ego },
@@ -117,7 +130,7 @@ export function importThreeFiles(files: ThreeFiles, options: ThreeFileOptions = 
   const alterTypes = typeAttributes(a.layout, a.count, alterDeclared, a.lines, issues)
   if (issues.isEmpty()) {
     return ok(
-      assembleStudy({
+      columnsOfRecords({
         egos: e,
         egoTypes,
         alters: a,

@@ -1,4 +1,5 @@
 import type { AttributeValue, EgoNetwork } from '../network/ego-network.js'
+import { zeros } from './ego-graph.js'
 
 /**
  * The category of an attribute value as the composition measures see it:
@@ -73,4 +74,69 @@ export function categoryCoding(
 /** The code of a category: its level, or −1 when it is neither a level nor any alter's value. @internal */
 export function codeOf(coding: CategoryCoding, category: string | null): number {
   return category === null ? -1 : coding.levels.indexOf(category)
+}
+
+/**
+ * How each distinct value of an attribute column codes against a study's
+ * levels, worked out once per study: `level[v]` is value v's level, −1 when
+ * it is missing, −2 when it is neither (it is then coded per ego, as
+ * `categoryCoding` codes it, by its `category`).
+ * @internal
+ */
+export type ValueLevels = {
+  readonly level: Int32Array
+  readonly category: readonly (string | null)[]
+}
+
+/** The `ValueLevels` of `values` against the levels at `position`. @internal */
+export function valueLevels(
+  values: readonly AttributeValue[],
+  position: ReadonlyMap<string, number>,
+): ValueLevels {
+  const category = values.map(categoryOf)
+  const level = Int32Array.from(category, (c) => (c === null ? -1 : (position.get(c) ?? -2)))
+  return { level, category }
+}
+
+/**
+ * `categoryCoding` of one ego's alters read from an attribute column: the
+ * value codes `codes[first .. last)`, in the ego's alter order.
+ * @internal
+ */
+export function columnCoding(
+  codes: Int32Array,
+  first: number,
+  last: number,
+  values: ValueLevels,
+  levels: readonly string[],
+): CategoryCoding {
+  let extra: Map<string, number> | null = null
+  const counts = zeros(levels.length)
+  const coded = zeros(last - first)
+  let present = 0
+  for (let r = first; r < last; r++) {
+    const v = codes[r]!
+    let code = v < 0 ? -1 : values.level[v]!
+    if (code === -2) {
+      const c = values.category[v]!
+      extra ??= new Map()
+      let local = extra.get(c)
+      if (local === undefined) {
+        local = levels.length + extra.size
+        extra.set(c, local)
+        counts.push(0)
+      }
+      code = local
+    }
+    coded[r - first] = code
+    if (code < 0) continue
+    counts[code]!++
+    present++
+  }
+  return {
+    codes: coded,
+    levels: extra === null ? levels : [...levels, ...extra.keys()],
+    counts,
+    present,
+  }
 }

@@ -17,6 +17,11 @@ export function blau(
   attr: string,
   coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
+  return blauOf(coding)
+}
+
+/** `blau` of a prepared coding. @internal */
+export function blauOf(coding: CategoryCoding): number | null {
   const { counts, present } = coding
   if (present === 0) return null
   let sumSquares = 0
@@ -35,5 +40,5 @@ export const blauSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Blau (1977), Inequality and Heterogeneity; UCINET / E-Net',
   columns: (ctx) => ctx.attributes.map((a) => `blau_${a.name}`),
-  compute: (net, ctx, facts) => ctx.attributes.map((a, i) => blau(net, a.name, facts.codings[i])),
+  compute: (ctx, facts) => ctx.attributes.map((_, i) => blauOf(facts.codings[i]!)),
 }

@@ -1,7 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, type CategoryCoding } from './alter-categories.js'
-import { pairCount } from './ego-graph.js'
+import { egoGraph, forClosedPairs, pairCount, type EgoGraph } from './ego-graph.js'
 
 /**
  * Bridging pairs: open alter pairs (known "no tie") with one alter in group
@@ -23,6 +23,17 @@ export function bridgingPairs(
   a: ReadonlySet<string>,
   b: ReadonlySet<string>,
   coding: CategoryCoding = categoryCoding(net, attr),
+  graph: EgoGraph = egoGraph(net),
+): number {
+  return bridgingPairsOf(coding, a, b, graph)
+}
+
+/** `bridgingPairs` of a prepared coding and graph. @internal */
+export function bridgingPairsOf(
+  coding: CategoryCoding,
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+  graph: EgoGraph,
 ): number {
   // Which side(s) each category code is on, then counts by side.
   const inA = coding.levels.map((level) => a.has(level))
@@ -37,13 +48,13 @@ export function bridgingPairs(
   })
   let count = onlyA * onlyB + onlyA * both + onlyB * both + pairCount(both)
   const codes = coding.codes
-  for (const tie of net.ties) {
-    if (tie.state === 'no') continue
-    const x = codes[tie.from]!
-    const y = codes[tie.to]!
-    if (x < 0 || y < 0) continue
+  // Tied pairs and pairs of unknown state are not open.
+  forClosedPairs(graph, (i, j) => {
+    const x = codes[i]!
+    const y = codes[j]!
+    if (x < 0 || y < 0) return
     if ((inA[x] === true && inB[y] === true) || (inA[y] === true && inB[x] === true)) count--
-  }
+  })
   return count
 }
 
@@ -56,10 +67,10 @@ export const bridgingPairsSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'spnet; after Burt (2005), Brokerage and Closure',
   columns: () => ['bridging_pairs'],
-  compute: (net, ctx, facts) => {
+  compute: (ctx, facts) => {
     const first = ctx.attributes[0]
     return first === undefined
       ? [null]
-      : [bridgingPairs(net, first.name, facts.bridgeA, facts.bridgeB, facts.codings[0])]
+      : [bridgingPairsOf(facts.codings[0]!, facts.bridgeA, facts.bridgeB, facts.graph)]
   },
 }

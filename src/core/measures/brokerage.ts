@@ -1,7 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, codeOf, type CategoryCoding } from './alter-categories.js'
-import { egoGraph, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
+import { egoGraph, forClosedPairs, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
 
 export type Brokerage = {
   /** Open pairs with x_j = x_k = x_ego. */
@@ -46,7 +46,15 @@ export function brokerage(
   coding: CategoryCoding = categoryCoding(net, attr),
   graph: EgoGraph = egoGraph(net),
 ): Brokerage {
-  const g = graph
+  return brokerageOf(coding, egoValue, graph)
+}
+
+/** `brokerage` of a prepared coding and graph. @internal */
+export function brokerageOf(
+  coding: CategoryCoding,
+  egoValue: string | null,
+  g: EgoGraph,
+): Brokerage {
   const total = openPairCount(g)
   if (egoValue === null) {
     return {
@@ -69,18 +77,18 @@ export function brokerage(
   let liaison = pairCount(otherTotal) - itinerant
 
   const codes = coding.codes
-  for (const tie of net.ties) {
-    if (tie.state === 'no') continue
-    const a = codes[tie.from]!
-    const b = codes[tie.to]!
-    if (a < 0 || b < 0) continue
+  // Tied pairs and pairs of unknown state are not open.
+  forClosedPairs(g, (i, j) => {
+    const a = codes[i]!
+    const b = codes[j]!
+    if (a < 0 || b < 0) return
     const aSame = a === egoCode
     const bSame = b === egoCode
     if (aSame && bSame) coordinator--
     else if (aSame || bSame) gatekeeperRepresentative--
     else if (a === b) itinerant--
     else liaison--
-  }
+  })
   return { coordinator, itinerant, gatekeeperRepresentative, liaison, total }
 }
 
@@ -101,11 +109,11 @@ export const brokerageSpec: MeasureSpec = {
   undefinedWhen: "roles: the ego's value is missing; total: –",
   citation: 'Gould & Fernandez (1989), Sociological Methodology 19; sna brokerage',
   columns: () => brokerageColumns,
-  compute: (net, ctx, facts) => {
+  compute: (ctx, facts) => {
     const first = ctx.attributes[0]
     // Without an attribute the roles are undefined; the open pairs are not.
     if (first === undefined) return [null, null, null, null, openPairCount(facts.graph)]
-    const b = brokerage(net, first.name, facts.egoValue, facts.codings[0], facts.graph)
+    const b = brokerageOf(facts.codings[0]!, facts.egoValue, facts.graph)
     return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
   },
 }

@@ -13,7 +13,11 @@ import { egoGraph, type EgoGraph } from './ego-graph.js'
  * @see igraph `components()` (Csárdi & Nepusz 2006); Wasserman & Faust (1994) §4.3.
  */
 export function componentCount(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
-  const g = graph
+  return componentCountOf(graph)
+}
+
+/** `componentCount` of a prepared graph. @internal */
+export function componentCountOf(g: EgoGraph): number {
   const parent = new Array<number>(g.n)
   for (let i = 0; i < g.n; i++) parent[i] = i
   const find = (x: number): number => {
@@ -47,5 +51,5 @@ export const componentCountSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n = 0)',
   citation: 'Wasserman & Faust (1994) §4.3; igraph components',
   columns: () => ['components'],
-  compute: (net, _ctx, facts) => [componentCount(net, facts.graph)],
+  compute: (_ctx, facts) => [componentCountOf(facts.graph)],
 }

@@ -20,7 +20,12 @@ export function composition(
   levels: readonly string[],
   coding: CategoryCoding = categoryCoding(net, attr, levels),
 ): number[] | null {
-  const n = net.alters.length
+  return compositionOf(coding, levels)
+}
+
+/** `composition` of a prepared coding. @internal */
+export function compositionOf(coding: CategoryCoding, levels: readonly string[]): number[] | null {
+  const n = coding.codes.length
   if (n === 0) return null
   // Codes below levels.length are the levels, in order (see categoryCoding).
   return levels.map((level, k) =>
@@ -42,9 +47,9 @@ export const compositionSpec: MeasureSpec = {
   citation: 'egor composition (spnet gives 0, not NA, for an absent category)',
   columns: (ctx) =>
     ctx.attributes.flatMap((a) => a.levels.map((level) => `prop_${a.name}_${level}`)),
-  compute: (net, ctx, facts) =>
+  compute: (ctx, facts) =>
     ctx.attributes.flatMap((a, i) => {
-      const props = composition(net, a.name, a.levels, facts.codings[i])
+      const props = compositionOf(facts.codings[i]!, a.levels)
       return props ?? a.levels.map(() => null)
     }),
 }

@@ -6,10 +6,12 @@ import {
   defaultEgoGroup,
 } from '../network/conventions.js'
 import type { Study } from '../network/ego-network.js'
-import type { EgoId } from '../network/ids.js'
+import { egoId, type EgoId } from '../network/ids.js'
+import { columnValue, studyColumns, type StudyColumns } from '../network/study-columns.js'
 import { err, ok, type Result } from '../result.js'
-import { categoryCoding, categoryOf } from './alter-categories.js'
-import { egoGraph } from './ego-graph.js'
+import { categoryOf, columnCoding, valueLevels } from './alter-categories.js'
+import { constraintContributions } from './constraint.js'
+import { egoGraphOf } from './ego-graph.js'
 import type {
   AttributeLevels,
   EgoFacts,
@@ -38,13 +40,21 @@ export type MeasureTable = {
 }
 
 /** The categories of an alter attribute: declared ones, else those present, sorted. */
-export function attributeLevels(study: Study, attr: string): readonly string[] {
+export function attributeLevels(study: Study | StudyColumns, attr: string): readonly string[] {
   const declared = study.codebook.alter[attr]
   if (declared?.type === 'categorical') return declared.levels
   const seen = new Set<string>()
-  for (const net of study.networks) {
-    for (const alter of net.alters) {
-      const c = categoryOf(alter.attributes[attr])
+  if ('networks' in study) {
+    for (const net of study.networks) {
+      for (const alter of net.alters) {
+        const c = categoryOf(alter.attributes[attr])
+        if (c !== null) seen.add(c)
+      }
+    }
+  } else {
+    // Every value of a column is some alter's.
+    for (const value of study.alterAttributes.find((a) => a.name === attr)?.values ?? []) {
+      const c = categoryOf(value)
       if (c !== null) seen.add(c)
     }
   }
@@ -59,7 +69,7 @@ export function attributeLevels(study: Study, attr: string): readonly string[] {
  * Returns notes for choices made on the user's behalf.
  */
 export function measureContext(
-  study: Study,
+  study: Study | StudyColumns,
   options: MeasureOptions = {},
 ): Result<{ readonly context: MeasureContext; readonly notes: readonly string[] }> {
   const notes: string[] = []
@@ -168,29 +178,57 @@ export function measureContext(
   })
 }
 
-/** Computes every measure in `registry` for every ego, in input order. */
+/**
+ * Computes every measure in `registry` for every ego, in input order. A
+ * `Study` is first laid out as columns; the three-file importer reads into
+ * columns directly (`readThreeFiles`), which is faster.
+ */
 export function computeMeasures(
-  study: Study,
+  study: Study | StudyColumns,
   context: MeasureContext,
   registry: readonly MeasureSpec[] = measureRegistry,
 ): MeasureTable {
+  const c = 'networks' in study ? studyColumns(study) : study
   const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
-  const positions = context.attributes.map((a) => new Map(a.levels.map((level, i) => [level, i])))
+  const alterCount = c.alterIds.length
+  const attributes = context.attributes.map((a) => {
+    const column = c.alterAttributes.find((col) => col.name === a.name)
+    return {
+      levels: a.levels,
+      codes: column?.codes ?? new Int32Array(alterCount).fill(-1),
+      values: valueLevels(column?.values ?? [], new Map(a.levels.map((level, i) => [level, i]))),
+    }
+  })
+  const egoColumn = c.egoAttributes.find((col) => col.name === context.egoAttribute)
   const bridgeA = new Set(context.bridge.a)
   const bridgeB = new Set(context.bridge.b)
-  const rows = study.networks.map((net) => {
+  const rows = new Array<MeasureValue[]>(c.egoIds.length)
+  for (let e = 0; e < c.egoIds.length; e++) {
+    const first = c.alterStart[e]!
+    const last = c.alterStart[e + 1]!
+    const graph = egoGraphOf(
+      last - first,
+      c.tieFrom,
+      c.tieTo,
+      c.tieState,
+      c.tieStart[e]!,
+      c.tieStart[e + 1]!,
+    )
     const facts: EgoFacts = {
-      graph: egoGraph(net),
-      codings: context.attributes.map((a, i) =>
-        categoryCoding(net, a.name, a.levels, positions[i]),
-      ),
-      egoValue: context.egoDefault ?? categoryOf(net.ego.attributes[context.egoAttribute]),
+      graph,
+      codings: attributes.map((a) => columnCoding(a.codes, first, last, a.values, a.levels)),
+      egoValue:
+        context.egoDefault ??
+        (egoColumn === undefined ? null : categoryOf(columnValue(egoColumn, e))),
       bridgeA,
       bridgeB,
+      frequencies: c.frequency.subarray(first, last),
+      generatorMasks: c.generatorMasks.subarray(first, last),
+      constraints: constraintContributions(graph),
     }
     const row: MeasureValue[] = []
-    for (const spec of registry) row.push(...spec.compute(net, context, facts))
-    return row
-  })
-  return { columns, egoIds: study.networks.map((net) => net.ego.id), rows }
+    for (const spec of registry) for (const value of spec.compute(context, facts)) row.push(value)
+    rows[e] = row
+  }
+  return { columns, egoIds: c.egoIds.map(egoId), rows }
 }

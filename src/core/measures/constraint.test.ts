@@ -3,6 +3,7 @@ import type { EgoNetwork } from '../network/ego-network.js'
 import { network } from '../test-support/build-network.js'
 import { allPairs, compositionExample } from '../test-support/worked-examples.js'
 import { constraint, constraintContributions } from './constraint.js'
+import { egoGraph } from './ego-graph.js'
 
 /**
  * Burt's constraint of the ego straight from the definition, on the full
@@ -37,20 +38,20 @@ describe('constraint', () => {
     // 5: (1 + 1/3 + 1/2)/6 → 121/1296            6: (1 + 1/3)/6 → 64/1296
     const net = compositionExample()
     expect(constraint(net)).toBeCloseTo(95 / 216, 14)
-    const c = constraintContributions(net)!
+    const c = constraintContributions(egoGraph(net))!
     expect(c.map((x) => Math.round(x * 1296))).toEqual([121, 64, 100, 100, 121, 64])
     expect(constraint(net)).toBeCloseTo(constraintByDefinition(net), 14)
   })
 
   it('hand-built path a–b–c: c_a = c_c = ((1 + 1/3)/3)² = 16/81, c_b = ((1 + 1/2 + 1/2)/3)² = 36/81 → 68/81', () => {
     const net = network({ alters: ['a', 'b', 'c'], ties: 'a-b b-c' })
-    expect(constraintContributions(net)).toEqual([16 / 81, 36 / 81, 16 / 81])
+    expect(constraintContributions(egoGraph(net))).toEqual([16 / 81, 36 / 81, 16 / 81])
     expect(constraint(net)).toBeCloseTo(68 / 81, 14)
   })
 
   it('undefined (null) when n = 0', () => {
     expect(constraint(network({ alters: [] }))).toBeNull()
-    expect(constraintContributions(network({ alters: [] }))).toBeNull()
+    expect(constraintContributions(egoGraph(network({ alters: [] })))).toBeNull()
   })
 
   it('n = 1 → 1 (the only alter holds all the constraint)', () => {

@@ -21,7 +21,11 @@ import { degreeOf, egoGraph, type EgoGraph } from './ego-graph.js'
  *      igraph `constraint` on G_e; networkx `constraint` on G_e.
  */
 export function constraint(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
-  const c = constraintContributions(net, graph)
+  return constraintOf(constraintContributions(graph))
+}
+
+/** C from the dyadic constraints c_j (`constraintContributions`). @internal */
+export function constraintOf(c: readonly number[] | null): number | null {
   if (c === null) return null
   let sum = 0
   for (const value of c) sum += value
@@ -33,11 +37,7 @@ export function constraint(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): nu
  * null when n = 0. Shared with `hierarchy`.
  * @internal
  */
-export function constraintContributions(
-  net: EgoNetwork,
-  graph: EgoGraph = egoGraph(net),
-): number[] | null {
-  const g = graph
+export function constraintContributions(g: EgoGraph): number[] | null {
   if (g.n === 0) return null
   const share = new Array<number>(g.n)
   for (let q = 0; q < g.n; q++) share[q] = 1 / (degreeOf(g, q) + 1)
@@ -59,5 +59,5 @@ export const constraintSpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes ch. 2; igraph/networkx constraint on G_e',
   columns: () => ['constraint'],
-  compute: (net, _ctx, facts) => [constraint(net, facts.graph)],
+  compute: (_ctx, facts) => [constraintOf(facts.constraints)],
 }

@@ -17,7 +17,11 @@ import { egoGraph, pairCount, type EgoGraph } from './ego-graph.js'
  *      University Press, §4.2. egor `ego_density`.
  */
 export function density(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
-  const g = graph
+  return densityOf(graph)
+}
+
+/** `density` of a prepared graph. @internal */
+export function densityOf(g: EgoGraph): number | null {
   const known = pairCount(g.n) - g.unknown
   if (g.n < 2 || known <= 0) return null
   return g.ties / known
@@ -31,5 +35,5 @@ export const densitySpec: MeasureSpec = {
   undefinedWhen: 'n < 2, or no pair of known state',
   citation: 'Wasserman & Faust (1994) §4.2; egor ego_density',
   columns: () => ['density'],
-  compute: (net, _ctx, facts) => [density(net, facts.graph)],
+  compute: (_ctx, facts) => [densityOf(facts.graph)],
 }

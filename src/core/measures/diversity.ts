@@ -16,6 +16,11 @@ export function diversity(
   attr: string,
   coding: CategoryCoding = categoryCoding(net, attr),
 ): number {
+  return diversityOf(coding)
+}
+
+/** `diversity` of a prepared coding. @internal */
+export function diversityOf(coding: CategoryCoding): number {
   let distinct = 0
   for (const count of coding.counts) if (count > 0) distinct++
   return distinct
@@ -29,6 +34,5 @@ export const diversitySpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'egor alts_diversity_count',
   columns: (ctx) => ctx.attributes.map((a) => `diversity_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => diversity(net, a.name, facts.codings[i])),
+  compute: (ctx, facts) => ctx.attributes.map((_, i) => diversityOf(facts.codings[i]!)),
 }

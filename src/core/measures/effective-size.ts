@@ -16,7 +16,11 @@ import { egoGraph, type EgoGraph } from './ego-graph.js'
  *      measures. Connections, 20(1), 35–38. networkx `effective_size`.
  */
 export function effectiveSize(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
-  const g = graph
+  return effectiveSizeOf(graph)
+}
+
+/** `effectiveSize` of a prepared graph. @internal */
+export function effectiveSizeOf(g: EgoGraph): number | null {
   if (g.n === 0) return null
   return g.n - (2 * g.ties) / g.n
 }
@@ -30,5 +34,5 @@ export const effectiveSizeSpec: MeasureSpec = {
   citation:
     'Burt (1992), Structural Holes; Borgatti (1997), Connections 20(1); networkx effective_size',
   columns: () => ['effective_size'],
-  compute: (net, _ctx, facts) => [effectiveSize(net, facts.graph)],
+  compute: (_ctx, facts) => [effectiveSizeOf(facts.graph)],
 }

@@ -1,7 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { egoGraph, type EgoGraph } from './ego-graph.js'
-import { effectiveSize } from './effective-size.js'
+import { effectiveSizeOf } from './effective-size.js'
 
 /**
  * Burt's efficiency: effective size per alter.
@@ -14,8 +14,13 @@ import { effectiveSize } from './effective-size.js'
  *      `effective_size(G)[v] / G.degree(v)` on G_e.
  */
 export function efficiency(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
-  const size = effectiveSize(net, graph)
-  return size === null ? null : size / net.alters.length
+  return efficiencyOf(graph)
+}
+
+/** `efficiency` of a prepared graph. @internal */
+export function efficiencyOf(graph: EgoGraph): number | null {
+  const size = effectiveSizeOf(graph)
+  return size === null ? null : size / graph.n
 }
 
 export const efficiencySpec: MeasureSpec = {
@@ -26,5 +31,5 @@ export const efficiencySpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes; UCINET Efficiency',
   columns: () => ['efficiency'],
-  compute: (net, _ctx, facts) => [efficiency(net, facts.graph)],
+  compute: (_ctx, facts) => [efficiencyOf(facts.graph)],
 }

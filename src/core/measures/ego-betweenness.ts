@@ -20,7 +20,11 @@ import { egoGraph, openPairCount, zeros, type EgoGraph } from './ego-graph.js'
  *      Networks, 27(1), 31–38. UCINET "EgoBetween".
  */
 export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
-  const g = graph
+  return egoBetweennessOf(graph)
+}
+
+/** `egoBetweenness` of a prepared graph. @internal */
+export function egoBetweennessOf(g: EgoGraph): number {
   if (g.n < 2) return 0
   // Open pairs with no common neighbour add exactly 1 each; the fractions of
   // the others are summed apart, so the integer part carries no rounding.
@@ -64,5 +68,5 @@ export const egoBetweennessSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n < 2)',
   citation: 'Everett & Borgatti (2005), Social Networks 27(1); UCINET EgoBetween',
   columns: () => ['ego_betweenness'],
-  compute: (net, _ctx, facts) => [egoBetweenness(net, facts.graph)],
+  compute: (_ctx, facts) => [egoBetweennessOf(facts.graph)],
 }

@@ -19,6 +19,11 @@ export function egoEiIndex(
   egoValue: string | null,
   coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
+  return egoEiIndexOf(coding, egoValue)
+}
+
+/** `egoEiIndex` of a prepared coding. @internal */
+export function egoEiIndexOf(coding: CategoryCoding, egoValue: string | null): number | null {
   if (egoValue === null) return null
   let external = 0
   let internal = 0
@@ -40,6 +45,6 @@ export const egoEiIndexSpec: MeasureSpec = {
   undefinedWhen: "no alter has a value, or the ego's value is missing",
   citation: 'Krackhardt & Stern (1988); egor comp_ei',
   columns: (ctx) => ctx.attributes.map((a) => `ego_ei_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => egoEiIndex(net, a.name, facts.egoValue, facts.codings[i])),
+  compute: (ctx, facts) =>
+    ctx.attributes.map((_, i) => egoEiIndexOf(facts.codings[i]!, facts.egoValue)),
 }

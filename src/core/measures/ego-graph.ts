@@ -1,4 +1,5 @@
 import type { EgoNetwork } from '../network/ego-network.js'
+import { tieStateOrder } from '../network/study-columns.js'
 
 /**
  * The alter–alter structure of one ego network in compressed sparse rows,
@@ -29,20 +30,45 @@ export type EgoGraph = {
 
 /** The structure of `net`. */
 export function egoGraph(net: EgoNetwork): EgoGraph {
-  const n = net.alters.length
+  const ties = net.ties
+  const from = new Int32Array(ties.length)
+  const to = new Int32Array(ties.length)
+  const state = new Uint8Array(ties.length)
+  for (let t = 0; t < ties.length; t++) {
+    from[t] = ties[t]!.from
+    to[t] = ties[t]!.to
+    state[t] = tieStateOrder.indexOf(ties[t]!.state)
+  }
+  return egoGraphOf(net.alters.length, from, to, state, 0, ties.length)
+}
+
+/**
+ * The structure of an ego of n alters whose ties are rows `first .. last`
+ * of tie columns (endpoints, and states coded as in `tieStateOrder`), in
+ * the order `EgoNetwork.ties` lists them.
+ */
+export function egoGraphOf(
+  n: number,
+  from: Int32Array,
+  to: Int32Array,
+  state: Uint8Array,
+  first: number,
+  last: number,
+): EgoGraph {
   const degree = zeros(n)
   const unknownDegree = zeros(n)
   let ties = 0
   let unknown = 0
-  for (const tie of net.ties) {
-    if (tie.state === 'yes') {
+  for (let t = first; t < last; t++) {
+    const s = state[t]!
+    if (s === YES) {
       ties++
-      degree[tie.from]!++
-      degree[tie.to]!++
-    } else if (tie.state !== 'no') {
+      degree[from[t]!]!++
+      degree[to[t]!]!++
+    } else if (s !== NO) {
       unknown++
-      unknownDegree[tie.from]!++
-      unknownDegree[tie.to]!++
+      unknownDegree[from[t]!]!++
+      unknownDegree[to[t]!]!++
     }
   }
   const start = offsets(degree)
@@ -51,17 +77,22 @@ export function egoGraph(net: EgoNetwork): EgoGraph {
   const unknownNeighbours = zeros(2 * unknown)
   const fill = start.slice(0, n)
   const unknownFill = unknownStart.slice(0, n)
-  for (const tie of net.ties) {
-    if (tie.state === 'yes') {
-      neighbours[fill[tie.from]!++] = tie.to
-      neighbours[fill[tie.to]!++] = tie.from
-    } else if (tie.state !== 'no') {
-      unknownNeighbours[unknownFill[tie.from]!++] = tie.to
-      unknownNeighbours[unknownFill[tie.to]!++] = tie.from
+  for (let t = first; t < last; t++) {
+    const s = state[t]!
+    const a = from[t]!
+    const b = to[t]!
+    if (s === YES) {
+      neighbours[fill[a]!++] = b
+      neighbours[fill[b]!++] = a
+    } else if (s !== NO) {
+      unknownNeighbours[unknownFill[a]!++] = b
+      unknownNeighbours[unknownFill[b]!++] = a
     }
   }
   return { n, ties, unknown, start, neighbours, unknownStart, unknownNeighbours }
 }
+const YES = tieStateOrder.indexOf('yes')
+const NO = tieStateOrder.indexOf('no')
 
 /** An array of n zeros (small integers, which V8 stores unboxed). */
 export function zeros(n: number): number[] {
@@ -89,4 +120,23 @@ export function openPairCount(graph: EgoGraph): number {
 /** `yes`-degree of alter i. */
 export function degreeOf(graph: EgoGraph, i: number): number {
   return graph.start[i + 1]! - graph.start[i]!
+}
+
+/**
+ * Calls `visit(i, j)`, i < j, for every pair that is not open: each `yes`
+ * tie, then each pair of unknown state.
+ */
+export function forClosedPairs(graph: EgoGraph, visit: (i: number, j: number) => void): void {
+  for (let i = 0; i < graph.n; i++) {
+    for (let k = graph.start[i]!; k < graph.start[i + 1]!; k++) {
+      const j = graph.neighbours[k]!
+      if (j > i) visit(i, j)
+    }
+  }
+  for (let i = 0; i < graph.n; i++) {
+    for (let k = graph.unknownStart[i]!; k < graph.unknownStart[i + 1]!; k++) {
+      const j = graph.unknownNeighbours[k]!
+      if (j > i) visit(i, j)
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, type CategoryCoding } from './alter-categories.js'
+import { egoGraph, type EgoGraph } from './ego-graph.js'
 
 /**
  * E-I index of the alter–alter ties by an alter attribute, in Krackhardt and
@@ -22,16 +23,27 @@ export function eiIndex(
   net: EgoNetwork,
   attr: string,
   coding: CategoryCoding = categoryCoding(net, attr),
+  graph: EgoGraph = egoGraph(net),
 ): number | null {
+  return eiIndexOf(coding, graph)
+}
+
+/** `eiIndex` of a prepared coding and graph. @internal */
+export function eiIndexOf(coding: CategoryCoding, graph: EgoGraph): number | null {
   let external = 0
   let internal = 0
-  for (const tie of net.ties) {
-    if (tie.state !== 'yes') continue
-    const a = coding.codes[tie.from]!
-    const b = coding.codes[tie.to]!
-    if (a < 0 || b < 0) continue
-    if (a === b) internal++
-    else external++
+  const codes = coding.codes
+  for (let i = 0; i < graph.n; i++) {
+    const a = codes[i]!
+    if (a < 0) continue
+    for (let k = graph.start[i]!; k < graph.start[i + 1]!; k++) {
+      const j = graph.neighbours[k]!
+      if (j < i) continue
+      const b = codes[j]!
+      if (b < 0) continue
+      if (a === b) internal++
+      else external++
+    }
   }
   const total = external + internal
   return total === 0 ? null : (external - internal) / total
@@ -45,6 +57,5 @@ export const eiIndexSpec: MeasureSpec = {
   undefinedWhen: 't = 0 (no tie between alters with values)',
   citation: 'Krackhardt & Stern (1988), Soc Psychol Q 51(2)',
   columns: (ctx) => ctx.attributes.map((a) => `ei_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => eiIndex(net, a.name, facts.codings[i])),
+  compute: (ctx, facts) => ctx.attributes.map((_, i) => eiIndexOf(facts.codings[i]!, facts.graph)),
 }

@@ -18,6 +18,11 @@ export function entropy(
   attr: string,
   coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
+  return entropyOf(coding)
+}
+
+/** `entropy` of a prepared coding. @internal */
+export function entropyOf(coding: CategoryCoding): number | null {
   const { counts, present } = coding
   if (present === 0) return null
   let h = 0
@@ -37,6 +42,5 @@ export const entropySpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Shannon (1948); egor alts_diversity_entropy(base = exp(1))',
   columns: (ctx) => ctx.attributes.map((a) => `entropy_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => entropy(net, a.name, facts.codings[i])),
+  compute: (ctx, facts) => ctx.attributes.map((_, i) => entropyOf(facts.codings[i]!)),
 }

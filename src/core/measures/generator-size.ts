@@ -16,6 +16,13 @@ export function generatorSize(net: EgoNetwork, generator: string): number {
   return count
 }
 
+/** Alters whose generator mask has bit g (generator g of the study). @internal */
+export function generatorSizeOf(masks: ArrayLike<number>, g: number): number {
+  let count = 0
+  for (let j = 0; j < masks.length; j++) if ((masks[j]! & (1 << g)) !== 0) count++
+  return count
+}
+
 export const generatorSizeSpec: MeasureSpec = {
   id: 'size_generator',
   label: 'Size per name generator',
@@ -24,5 +31,5 @@ export const generatorSizeSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Marsden (1990), Annu Rev Sociol 16',
   columns: (ctx) => ctx.generators.map((g) => `size_${g}`),
-  compute: (net, ctx) => ctx.generators.map((g) => generatorSize(net, g)),
+  compute: (ctx, facts) => ctx.generators.map((_, g) => generatorSizeOf(facts.generatorMasks, g)),
 }

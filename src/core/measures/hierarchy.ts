@@ -17,8 +17,12 @@ import { egoGraph, type EgoGraph } from './ego-graph.js'
  * @see Burt, R. S. (1992). Structural Holes, p. 71. UCINET "Hierarchy".
  */
 export function hierarchy(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number | null {
-  const c = constraintContributions(net, graph)
-  const n = net.alters.length
+  return hierarchyOf(constraintContributions(graph))
+}
+
+/** H from the dyadic constraints c_j (`constraintContributions`). @internal */
+export function hierarchyOf(c: readonly number[] | null): number | null {
+  const n = c?.length ?? 0
   if (c === null || n <= 1) return null
   let total = 0
   let min = Infinity
@@ -48,5 +52,5 @@ export const hierarchySpec: MeasureSpec = {
   undefinedWhen: 'n ≤ 1',
   citation: 'Burt (1992), Structural Holes p. 71; UCINET Hierarchy',
   columns: () => ['hierarchy'],
-  compute: (net, _ctx, facts) => [hierarchy(net, facts.graph)],
+  compute: (_ctx, facts) => [hierarchyOf(facts.constraints)],
 }

@@ -1,7 +1,7 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, type CategoryCoding } from './alter-categories.js'
-import { blau } from './blau.js'
+import { blauOf } from './blau.js'
 
 /**
  * Index of qualitative variation: Blau's index scaled to [0, 1] by its
@@ -22,7 +22,12 @@ export function iqv(
   k: number,
   coding: CategoryCoding = categoryCoding(net, attr),
 ): number | null {
-  const b = blau(net, attr, coding)
+  return iqvOf(coding, k)
+}
+
+/** `iqv` of a prepared coding. @internal */
+export function iqvOf(coding: CategoryCoding, k: number): number | null {
+  const b = blauOf(coding)
   if (b === null || k < 2) return null
   return b / (1 - 1 / k)
 }
@@ -35,6 +40,5 @@ export const iqvSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value, or K < 2',
   citation: 'Agresti & Agresti (1978), Sociological Methodology 9',
   columns: (ctx) => ctx.attributes.map((a) => `iqv_${a.name}`),
-  compute: (net, ctx, facts) =>
-    ctx.attributes.map((a, i) => iqv(net, a.name, a.levels.length, facts.codings[i])),
+  compute: (ctx, facts) => ctx.attributes.map((a, i) => iqvOf(facts.codings[i]!, a.levels.length)),
 }

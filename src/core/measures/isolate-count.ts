@@ -10,7 +10,11 @@ import { degreeOf, egoGraph, type EgoGraph } from './ego-graph.js'
  * @see Wasserman & Faust (1994) §4.2.
  */
 export function isolateCount(net: EgoNetwork, graph: EgoGraph = egoGraph(net)): number {
-  const g = graph
+  return isolateCountOf(graph)
+}
+
+/** `isolateCount` of a prepared graph. @internal */
+export function isolateCountOf(g: EgoGraph): number {
   let isolates = 0
   for (let i = 0; i < g.n; i++) if (degreeOf(g, i) === 0) isolates++
   return isolates
@@ -24,5 +28,5 @@ export const isolateCountSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Wasserman & Faust (1994) §4.2',
   columns: () => ['isolates'],
-  compute: (net, _ctx, facts) => [isolateCount(net, facts.graph)],
+  compute: (_ctx, facts) => [isolateCountOf(facts.graph)],
 }

@@ -13,11 +13,17 @@ import type { MeasureSpec } from './measure-spec.js'
  *      Social Forces, 63(2), 482–501.
  */
 export function meanFrequency(net: EgoNetwork): number | null {
+  return meanFrequencyOf(Float64Array.from(net.alters, (a) => a.frequency ?? Number.NaN))
+}
+
+/** `meanFrequency` of the alters' frequencies, NaN where none was given. @internal */
+export function meanFrequencyOf(frequencies: ArrayLike<number>): number | null {
   let sum = 0
   let count = 0
-  for (const alter of net.alters) {
-    if (alter.frequency === null) continue
-    sum += alter.frequency
+  for (let j = 0; j < frequencies.length; j++) {
+    const f = frequencies[j]!
+    if (Number.isNaN(f)) continue
+    sum += f
     count++
   }
   if (count === 0) return null
@@ -25,9 +31,10 @@ export function meanFrequency(net: EgoNetwork): number | null {
   // Values near the largest double overflow the sum; a running mean cannot.
   let mean = 0
   let k = 0
-  for (const alter of net.alters) {
-    if (alter.frequency === null) continue
-    mean += (alter.frequency - mean) / ++k
+  for (let j = 0; j < frequencies.length; j++) {
+    const f = frequencies[j]!
+    if (Number.isNaN(f)) continue
+    mean += (f - mean) / ++k
   }
   return mean
 }
@@ -40,5 +47,5 @@ export const meanFrequencySpec: MeasureSpec = {
   undefinedWhen: 'no alter has a frequency',
   citation: 'Marsden & Campbell (1984), Social Forces 63(2)',
   columns: () => ['mean_frequency'],
-  compute: (net) => [meanFrequency(net)],
+  compute: (_ctx, facts) => [meanFrequencyOf(facts.frequencies)],
 }

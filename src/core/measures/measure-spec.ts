@@ -1,4 +1,3 @@
-import type { EgoNetwork } from '../network/ego-network.js'
 import type { CategoryCoding } from './alter-categories.js'
 import type { EgoGraph } from './ego-graph.js'
 
@@ -32,6 +31,12 @@ export type EgoFacts = {
   readonly egoValue: string | null
   readonly bridgeA: ReadonlySet<string>
   readonly bridgeB: ReadonlySet<string>
+  /** Each alter's ego–alter frequency; NaN where none was given. */
+  readonly frequencies: ArrayLike<number>
+  /** Each alter's name generators: bit g is `MeasureContext.generators[g]`. */
+  readonly generatorMasks: ArrayLike<number>
+  /** Burt's dyadic constraints c_j (constraint and hierarchy); null when n = 0. */
+  readonly constraints: readonly number[] | null
 }
 
 export type MeasureValue = number | null
@@ -53,9 +58,5 @@ export type MeasureSpec = {
   /** The column names this measure writes in a given study. */
   readonly columns: (ctx: MeasureContext) => readonly string[]
   /** The values for those columns, in the same order. */
-  readonly compute: (
-    net: EgoNetwork,
-    ctx: MeasureContext,
-    facts: EgoFacts,
-  ) => readonly MeasureValue[]
+  readonly compute: (ctx: MeasureContext, facts: EgoFacts) => readonly MeasureValue[]
 }

@@ -21,6 +21,22 @@ export function multiplexity(net: EgoNetwork): number | null {
   return sum / n
 }
 
+/** `multiplexity` from the alters' generator masks. @internal */
+export function multiplexityOf(masks: ArrayLike<number>): number | null {
+  const n = masks.length
+  if (n === 0) return null
+  let sum = 0
+  for (let j = 0; j < n; j++) {
+    // Bits set in the mask: the generators that named alter j.
+    let m = masks[j]!
+    while (m !== 0) {
+      m &= m - 1
+      sum++
+    }
+  }
+  return sum / n
+}
+
 export const multiplexitySpec: MeasureSpec = {
   id: 'multiplexity',
   label: 'Multiplexity',
@@ -30,5 +46,7 @@ export const multiplexitySpec: MeasureSpec = {
   citation: 'Verbrugge (1979), Social Forces 57(4)',
   columns: () => ['multiplexity'],
   // Without name-generator columns there is nothing to count: NA, not 0.
-  compute: (net, ctx) => [ctx.generators.length === 0 ? null : multiplexity(net)],
+  compute: (ctx, facts) => [
+    ctx.generators.length === 0 ? null : multiplexityOf(facts.generatorMasks),
+  ],
 }

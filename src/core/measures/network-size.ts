@@ -23,5 +23,5 @@ export const networkSizeSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Marsden (1987), Am Sociol Rev 52(1); egor ego_density netsize',
   columns: () => ['size'],
-  compute: (net) => [networkSize(net)],
+  compute: (_ctx, facts) => [facts.graph.n],
 }
