@@ -44,7 +44,16 @@ export {
 } from './network/ids.js'
 export { defaultGenerators } from './network/conventions.js'
 export {
+  studyColumns,
+  columnValue,
+  tieStateOrder,
+  type StudyColumns,
+  type ColumnAttribute,
+} from './network/study-columns.js'
+export { assembleStudy } from './import/assemble-study.js'
+export {
   importThreeFiles,
+  readThreeFiles,
   defaultColumns,
   type ThreeFiles,
   type ThreeFileOptions,

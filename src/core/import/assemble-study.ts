@@ -112,7 +112,6 @@ function starts(counts: Int32Array): Int32Array {
 /**
  * Builds the Study from its columns: one network per ego in input order,
  * alters in their order within each ego, ties in file order.
- * @internal
  */
 export function assembleStudy(columns: StudyColumns): Study {
   const c = columns

@@ -111,7 +111,8 @@ describe('scanUnquoted', () => {
 
 describe('CsvRow', () => {
   const only = (text: string) => {
-    let seen: { fields: string[]; cells: string[]; checks: boolean[] } | null = null
+    let seen: { fields: string[]; cells: string[]; checks: boolean[]; firsts: number[] } | null =
+      null
     scanUnquoted(text, ',', new CsvRow(), (row) => {
       seen = {
         fields: row.toArray(),
@@ -123,6 +124,7 @@ describe('CsvRow', () => {
           row.fieldIs(9, ''),
           row.cellIs(9, 'x'),
         ],
+        firsts: [0, 1, 2, 9].map((i) => row.firstCharCode(i)),
       }
     })
     return seen
@@ -132,6 +134,7 @@ describe('CsvRow', () => {
       fields: ['yes', ' B ', ''],
       cells: ['yes', 'B', '', ''],
       checks: [true, true, true, true, false],
+      firsts: [121, 32, Number.NaN, Number.NaN],
     })
     expect(only('ye,B\u00a0,x')).toMatchObject({
       cells: ['ye', 'B\u00a0', 'x', ''],

@@ -126,6 +126,14 @@ export class CsvRow {
     return -1
   }
 
+  /** The first character code of field i; NaN when it is empty or past the last field. */
+  firstCharCode(i: number): number {
+    if (i >= this.length) return Number.NaN
+    if (this.#fields !== null) return this.#fields[i]!.charCodeAt(0)
+    const start = this.#bounds[2 * i]!
+    return start < this.#bounds[2 * i + 1]! ? this.#text.charCodeAt(start) : Number.NaN
+  }
+
   /** Whether field i is empty. */
   fieldIsEmpty(i: number): boolean {
     if (i >= this.length) return true
@@ -238,10 +246,8 @@ function countLineBreaks(fields: readonly string[]): number {
 /** A blank line, or a row of empty cells (a spreadsheet's leftover `;;;;`). */
 function isBlank(row: CsvRow): boolean {
   // Usual case first: a first cell that starts with a visible ASCII character.
-  if (row.length > 0 && !row.fieldIsEmpty(0)) {
-    const c = row.field(0).charCodeAt(0)
-    if (c > 32 && c < 127) return false
-  }
+  const c = row.firstCharCode(0)
+  if (c > 32 && c < 127) return false
   for (let i = 0; i < row.length; i++) if (row.field(i).trim() !== '') return false
   return true
 }

@@ -203,6 +203,7 @@ export function computeMeasures(
   const bridgeA = new Set(context.bridge.a)
   const bridgeB = new Set(context.bridge.b)
   const rows = new Array<MeasureValue[]>(c.egoIds.length)
+  const width = columns.length - 1
   for (let e = 0; e < c.egoIds.length; e++) {
     const first = c.alterStart[e]!
     const last = c.alterStart[e + 1]!
@@ -226,8 +227,12 @@ export function computeMeasures(
       generatorMasks: c.generatorMasks.subarray(first, last),
       constraints: constraintContributions(graph),
     }
-    const row: MeasureValue[] = []
-    for (const spec of registry) for (const value of spec.compute(context, facts)) row.push(value)
+    const row = new Array<MeasureValue>(width)
+    let w = 0
+    for (let m = 0; m < registry.length; m++) {
+      const values = registry[m]!.compute(context, facts)
+      for (let k = 0; k < values.length; k++) row[w++] = values[k]!
+    }
     rows[e] = row
   }
   return { columns, egoIds: c.egoIds.map(egoId), rows }

@@ -25,37 +25,42 @@ export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net))
 
 /** `egoBetweenness` of a prepared graph. @internal */
 export function egoBetweennessOf(g: EgoGraph): number {
-  if (g.n < 2) return 0
+  const n = g.n
+  if (n < 2) return 0
   // Open pairs with no common neighbour add exactly 1 each; the fractions of
   // the others are summed apart, so the integer part carries no rounding.
   let shared = 0
   let fractions = 0
-  const common = zeros(g.n)
-  const closed = zeros(g.n) // == j + 1 when k is tied to j or unknown with j
-  const touched: number[] = []
-  for (let j = 0; j < g.n; j++) {
+  const { start, neighbours, unknownStart, unknownNeighbours } = g
+  const common = zeros(n)
+  const closed = zeros(n) // == j + 1 when k is tied to j or unknown with j
+  // The k met for this j, in the order first met (the order of the sum).
+  const touched = zeros(n)
+  for (let j = 0; j < n; j++) {
     const mark = j + 1
-    for (let x = g.start[j]!; x < g.start[j + 1]!; x++) closed[g.neighbours[x]!] = mark
-    for (let x = g.unknownStart[j]!; x < g.unknownStart[j + 1]!; x++) {
-      closed[g.unknownNeighbours[x]!] = mark
-    }
-    for (let x = g.start[j]!; x < g.start[j + 1]!; x++) {
-      const m = g.neighbours[x]!
-      for (let y = g.start[m]!; y < g.start[m + 1]!; y++) {
-        const k = g.neighbours[y]!
+    const first = start[j]!
+    const last = start[j + 1]!
+    for (let x = first; x < last; x++) closed[neighbours[x]!] = mark
+    for (let x = unknownStart[j]!; x < unknownStart[j + 1]!; x++)
+      closed[unknownNeighbours[x]!] = mark
+    let met = 0
+    for (let x = first; x < last; x++) {
+      const m = neighbours[x]!
+      for (let y = start[m]!; y < start[m + 1]!; y++) {
+        const k = neighbours[y]!
         if (k <= j) continue
-        if (common[k] === 0) touched.push(k)
+        if (common[k] === 0) touched[met++] = k
         common[k]!++
       }
     }
-    for (const k of touched) {
+    for (let t = 0; t < met; t++) {
+      const k = touched[t]!
       if (closed[k] !== mark) {
         shared++
         fractions += 1 / (1 + common[k]!)
       }
       common[k] = 0
     }
-    touched.length = 0
   }
   return openPairCount(g) - shared + fractions
 }
