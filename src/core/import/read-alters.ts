@@ -1,3 +1,4 @@
+import { maxGenerators } from '../network/study-columns.js'
 import { ok, type Result } from '../result.js'
 import { readCsv, type CsvFile } from './csv-table.js'
 import {
@@ -67,11 +68,11 @@ export function readAlters(
     file,
     (header) => {
       generatorColumns = cols.generators ?? defaults.filter((g) => header.columns.includes(g))
-      if (generatorColumns.length > 30) {
+      if (generatorColumns.length > maxGenerators) {
         issues.add({
           file: file.name,
           line: header.line,
-          message: `${generatorColumns.length} name-generator columns were named; spnet handles up to 30.`,
+          message: `${generatorColumns.length} name-generator columns were named; spnet handles up to ${maxGenerators}.`,
           fix: 'Name fewer columns with --generators.',
         })
         return null

@@ -88,6 +88,19 @@ describe('importStudyJson', () => {
     }
   })
 
+  it('refuses more name generators than a generator mask holds', () => {
+    const many = Array.from({ length: 31 }, (_, g) => `g${g}`)
+    const result = load({ ...valid, generators: many })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.issues).toContainEqual(
+      expect.objectContaining({
+        path: 'generators',
+        message: '31 name generators are listed; spnet handles up to 30.',
+      }),
+    )
+  })
+
   it('checks the links: duplicate ids, unknown alters, self-ties, repeated pairs, unknown generators, codebook values', () => {
     const bad = structuredClone(valid) as typeof valid & { codebook: unknown }
     bad.codebook = { ego: { sector: { type: 'categorical', levels: ['primary_care'] } }, alter: {} }

@@ -12,6 +12,7 @@ import {
 import { alterId, alterIndex, egoId } from '../network/ids.js'
 import { err, ok, type Result } from '../result.js'
 import { jsonSyntaxError, locateJsonPath } from './json-location.js'
+import { maxGenerators } from '../network/study-columns.js'
 import { IssueCollector } from './issue-collector.js'
 import { parseTieState, shorten } from './parse-value.js'
 
@@ -138,6 +139,13 @@ export function fromStudyJson(json: StudyJson, fileName: string): Result<Study> 
   const egoIds = new Set<string>()
   const add = (path: string, message: string, fix?: string) => {
     issues.add({ file: fileName, path, message, ...(fix === undefined ? {} : { fix }) })
+  }
+  if (generators.size > maxGenerators) {
+    add(
+      'generators',
+      `${generators.size} name generators are listed; spnet handles up to ${maxGenerators}.`,
+      'List fewer name generators.',
+    )
   }
 
   const networks: EgoNetwork[] = json.egos.map((ego, e) => {

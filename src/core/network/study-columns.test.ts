@@ -48,3 +48,10 @@ describe('studyColumns', () => {
     expect(assembleStudy(studyColumns(demo))).toEqual(demo)
   })
 })
+
+describe('studyColumns limits', () => {
+  it('refuses a study with more name generators than a generator mask holds', () => {
+    const generators = Array.from({ length: 31 }, (_, g) => `g${g}`)
+    expect(() => studyColumns({ ...small, generators })).toThrow(/up to 30/)
+  })
+})

@@ -1,3 +1,4 @@
+import { SpnetError } from '../errors.js'
 import type { Codebook, Variable } from './codebook.js'
 import type { AttributeValue, Study, TieState } from './ego-network.js'
 
@@ -47,6 +48,9 @@ export type ColumnAttribute = {
   readonly values: readonly AttributeValue[]
 }
 
+/** Name generators a study can have: each is one bit of an alter's generator mask. */
+export const maxGenerators = 30
+
 /** The order of tie-state codes. */
 export const tieStateOrder: readonly TieState[] = ['yes', 'no', 'dont_know', 'not_asked']
 
@@ -62,6 +66,12 @@ export function columnValue(column: ColumnAttribute, i: number): AttributeValue 
  * of first appearance.
  */
 export function studyColumns(study: Study): StudyColumns {
+  if (study.generators.length > maxGenerators) {
+    throw new SpnetError(
+      'usage',
+      `The study has ${study.generators.length} name generators; spnet handles up to ${maxGenerators}.`,
+    )
+  }
   const nets = study.networks
   const alterStart = new Int32Array(nets.length + 1)
   const tieStart = new Int32Array(nets.length + 1)
