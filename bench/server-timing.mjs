@@ -3,7 +3,9 @@
 // `Server-Timing: app;dur=<ms>`, the time from Node handing the server the
 // request (its headers read) to the response's headers being written. The
 // bench compares it with what the client saw, to tell the server's time from
-// the client's and the network's. Not part of spnet: nothing else loads it.
+// the client's and the network's. Time a request spends unread, while the
+// server's thread is busy with others (and with PGlite's queries, which run on
+// it), is not in it. Not part of spnet: nothing else loads it.
 import http from 'node:http'
 
 const emit = http.Server.prototype.emit

@@ -14,8 +14,11 @@
 // ms, against 6–15 ms now. Every request is timed and counted, slow or failed.
 //
 // BENCH_SERVER_TIMING=1 preloads bench/server-timing.mjs into the server: each
-// response then says how long the server took (Server-Timing), and the report
-// adds the server's own percentiles, to tell a slow server from a slow client.
+// response then says how long the server took to handle it (Server-Timing),
+// and the report adds the server's own percentiles, to tell a slow server from
+// a slow client. A request that waits for the server's one thread before it is
+// read (with PGlite the database runs on that thread too) counts that wait
+// only in the client's figures.
 // The load averages at the start and end of each run say how busy the machine
 // was (other work on a shared machine shows there), and on Linux the report
 // counts the disk's stalls: 100 ms windows for over half of which some task
