@@ -5,13 +5,35 @@
 // pace (every 250–750 ms, about 400 a second, beyond what people do).
 // Reports throughput and latency percentiles of the autosave requests, and
 // any error. The answers are the demo study's, sent change by change as the
-// web app sends them. Client and server share the machine's cores.
+// web app sends them.
+//
+// Client and server share the machine's cores, so the participants are made
+// light to run: node:http on keep-alive connections (at most one each, so no
+// request waits in the client for a connection). With fetch the client used
+// half as much CPU again, and its own share of a save's time at p99 was 21–95
+// ms, against 6–15 ms now. Every request is timed and counted, slow or failed.
+//
+// BENCH_SERVER_TIMING=1 preloads bench/server-timing.mjs into the server: each
+// response then says how long the server took to handle it (Server-Timing),
+// and the report adds the server's own percentiles, to tell a slow server from
+// a slow client. A request that waits for the server's one thread before it is
+// read (with PGlite the database runs on that thread too) counts that wait
+// only in the client's figures.
+// The load averages at the start and end of each run say how busy the machine
+// was (other work on a shared machine shows there), and on Linux the report
+// counts the disk's stalls: 100 ms windows for over half of which some task
+// was waiting on I/O (/proc/pressure/io; 0–10 ms of them is usual). Every
+// commit waits for the disk (fsync), so a disk that stops for 100–400 ms, as a
+// shared virtual disk sometimes does, holds every save made meanwhile: one
+// such stall in a 30 s run makes some 10–40 slow saves of its 3,000, and p99
+// is the 30th slowest.
 //
 // PostgreSQL: SPNET_BENCH_DATABASE_URL, else the test role of
 // scripts/setup-test-machine.sh (a throwaway database is made and dropped).
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
@@ -20,6 +42,7 @@ const root = new URL('..', import.meta.url).pathname
 const participants = Number(process.env['BENCH_PARTICIPANTS'] ?? 200)
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 30)
 const only = process.env['BENCH_DB'] // pglite | postgres
+const serverTiming = process.env['BENCH_SERVER_TIMING'] === '1'
 const { demoInterviews } = await import(join(root, 'dist/core/demo/demo-interviews.js'))
 const { linkWorkerProtocol } = await import(
   join(root, 'dist/core/protocol/link-worker-protocol.js')
@@ -61,6 +84,7 @@ async function startServer(env) {
     process.execPath,
     [
       ...(process.env['BENCH_NODE_ARGS']?.split(' ') ?? []),
+      ...(serverTiming ? ['--import', join(root, 'bench/server-timing.mjs')] : []),
       join(root, 'dist/spnet.js'),
       'serve',
       '--port',
@@ -125,11 +149,51 @@ async function prepare(base) {
   return tokens
 }
 
+/**
+ * The participants' connections: kept alive as a browser keeps them, at most one
+ * per participant. Idle ones are closed after 4 s, before the server's 5 s
+ * keep-alive timeout can close one under a request being sent.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: participants, timeout: 4000 })
+
+/** A request on the participants' connections: its status, Server-Timing and parsed JSON body. */
+function request(url, method, body) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+    const headers =
+      data === undefined
+        ? {}
+        : { 'Content-Type': 'application/json', 'Content-Length': data.length }
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      const chunks = []
+      res.on('data', (chunk) => chunks.push(chunk))
+      res.on('error', reject)
+      res.on('end', () => {
+        try {
+          resolve({
+            status: res.statusCode,
+            timing: res.headers['server-timing'],
+            body: JSON.parse(Buffer.concat(chunks).toString()),
+          })
+        } catch (error) {
+          reject(error)
+        }
+      })
+    })
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+/** The server's own time from a Server-Timing header (bench/server-timing.mjs), if sent. */
+const serverMs = (timing) => (timing === undefined ? undefined : Number(timing.split('dur=')[1]))
+
 /** One participant: answers in batches of 1–3 changes at the given pace, until time is up. */
-async function participant(base, token, stream, until, latencies, errors, pace) {
+async function participant(base, token, stream, until, latencies, serverTimes, errors, pace) {
   let next = 0
   let id = 0
-  await fetch(`${base}/api/interview/${token}`).then((r) => r.arrayBuffer())
+  const opened = await request(`${base}/api/interview/${token}`, 'GET')
+  if (opened.status !== 200) errors.push(`open: ${opened.status} ${JSON.stringify(opened.body)}`)
   while (Date.now() < until && next < stream.length) {
     await sleep(pace.min + Math.random() * (pace.max - pace.min))
     const size = 1 + Math.floor(Math.random() * 3)
@@ -139,18 +203,42 @@ async function participant(base, token, stream, until, latencies, errors, pace) 
     next += size
     const started = performance.now()
     try {
-      const res = await fetch(`${base}/api/interview/${token}/changes`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ changes }),
-      })
-      const body = await res.json()
+      const res = await request(`${base}/api/interview/${token}/changes`, 'POST', { changes })
       latencies.push(performance.now() - started)
-      if (!res.ok || body.rejected.length > 0)
-        errors.push(`${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+      const inServer = serverMs(res.timing)
+      if (inServer !== undefined) serverTimes.push(inServer)
+      if (res.status !== 200 || res.body.rejected.length > 0)
+        errors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 200)}`)
     } catch (error) {
       errors.push(String(error))
     }
+  }
+}
+
+/**
+ * Counts the 100 ms windows for over 50 ms of which some task was waiting on
+ * I/O (Linux's pressure stall information); the returned function stops and
+ * answers, undefined where the kernel does not say.
+ */
+function watchDiskStalls() {
+  const waited = () =>
+    Number(/^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/io', 'utf8'))?.[1])
+  let last
+  try {
+    last = waited()
+  } catch {
+    return () => undefined
+  }
+  if (Number.isNaN(last)) return () => undefined
+  let stalls = 0
+  const timer = setInterval(() => {
+    const now = waited()
+    if (now - last > 50_000) stalls++
+    last = now
+  }, 100)
+  return () => {
+    clearInterval(timer)
+    return stalls
   }
 }
 
@@ -191,17 +279,43 @@ async function run(kind, pace) {
   try {
     const tokens = await prepare(server.base)
     const latencies = []
+    const serverTimes = []
     const errors = []
+    const loadAtStart = loadavg()[0]
+    const diskStalls = watchDiskStalls()
     const started = Date.now()
     const until = started + seconds * 1000
     await Promise.all(
       tokens.map((t, i) =>
-        participant(server.base, t, streams[i % streams.length], until, latencies, errors, pace),
+        participant(
+          server.base,
+          t,
+          streams[i % streams.length],
+          until,
+          latencies,
+          serverTimes,
+          errors,
+          pace,
+        ),
       ),
     )
     const elapsed = (Date.now() - started) / 1000
+    const stalls = diskStalls()
     const sorted = latencies.sort((a, b) => a - b)
+    const inServer = serverTimes.sort((a, b) => a - b)
     return {
+      load: [loadAtStart, loadavg()[0]],
+      stalls,
+      server:
+        inServer.length === 0
+          ? undefined
+          : {
+              timed: inServer.length,
+              p50: pct(inServer, 50),
+              p95: pct(inServer, 95),
+              p99: pct(inServer, 99),
+              max: inServer.at(-1),
+            },
       database: kind,
       pace: pace.name,
       participants,
@@ -239,6 +353,15 @@ console.log(
 for (const r of results) {
   console.log(
     `${r.database.padEnd(9)} ${r.pace.padEnd(21)} ${String(r.requests).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`,
+  )
+  const s = r.server
+  if (s !== undefined)
+    console.log(
+      `  in the server (${s.timed} timed): p50 ${s.p50.toFixed(1)}, p95 ${s.p95.toFixed(1)}, p99 ${s.p99.toFixed(1)}, max ${s.max.toFixed(1)} ms`,
+    )
+  console.log(
+    `  load average: ${r.load[0].toFixed(2)} at the start, ${r.load[1].toFixed(2)} at the end` +
+      (r.stalls === undefined ? '' : `; disk stalls: ${r.stalls}`),
   )
   if (r.firstError !== undefined) console.log(`  first error: ${r.firstError}`)
 }

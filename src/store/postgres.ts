@@ -3,7 +3,11 @@ import type { Connection, Db } from './db.js'
 
 /** A PostgreSQL server, for several spnet instances behind a load balancer (DATABASE_URL). */
 export async function openPostgres(url: string, max = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max })
+  // A connection once opened stays open (min = max). pg's pool would close one left idle
+  // for 10 s, and a steady load keeps only a few of them busy, so each burst of saves
+  // paid for opening connections again (a new backend and a SCRAM exchange, some
+  // 10–50 ms each) while its requests waited.
+  const pool = new pg.Pool({ connectionString: url, max, min: max })
   // An idle connection the server ends (a restart, an administrator, a
   // dropped database) is an 'error' event on the pool; unheard, it would end
   // the process. The pool discards that connection and opens a new one when
