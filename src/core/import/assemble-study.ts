@@ -32,8 +32,10 @@ export function columnsOfRecords(parts: {
 }): StudyColumns {
   const { egos, alters, ties, frequency } = parts
   const egoCount = egos.ids.length
-  const alterOrder = groupByEgo(alters.ego, alters.count, egoCount)
-  const tieOrder = groupByEgo(ties.ego, ties.count, egoCount)
+  const alterStart = starts(alters.perEgo)
+  const tieStart = starts(countPerEgo(ties.ego, ties.count, egoCount))
+  const alterOrder = groupByEgo(alters.ego, alters.count, alterStart)
+  const tieOrder = groupByEgo(ties.ego, ties.count, tieStart)
   const freq = new Float64Array(alters.count)
   for (let r = 0; r < alters.count; r++) {
     const f = frequency === undefined ? null : frequency.values[frequency.codes[r]!]
@@ -58,14 +60,14 @@ export function columnsOfRecords(parts: {
     generators: alters.generatorColumns,
     egoIds: egos.ids,
     egoAttributes: parts.egoTypes.map((t) => column(t, egoCount, null)),
-    alterStart: starts(alters.perEgo),
+    alterStart,
     alterIds: alterOrder === null ? alters.ids : Array.from(alterOrder, (r) => alters.ids[r]!),
     alterAttributes: parts.alterTypes
       .filter((t) => t !== frequency)
       .map((t) => column(t, alters.count, alterOrder)),
     frequency: pick(freq, alters.count, alterOrder),
     generatorMasks: pick(alters.generators, alters.count, alterOrder),
-    tieStart: starts(countPerEgo(ties.ego, ties.count, egoCount)),
+    tieStart,
     tieFrom: pick(ties.from, ties.count, tieOrder),
     tieTo: pick(ties.to, ties.count, tieOrder),
     tieState: pick(ties.state, ties.count, tieOrder),
@@ -85,12 +87,12 @@ function pick<T extends Int32Array | Float64Array | Uint8Array>(
   return picked
 }
 
-/** Record order grouped by ego (stable), or null when the records already are. */
-function groupByEgo(ego: Int32Array, count: number, egoCount: number): Int32Array | null {
+/** Record order grouped by ego (stable; `start`: each ego's first row), or null when the records already are. */
+function groupByEgo(ego: Int32Array, count: number, start: Int32Array): Int32Array | null {
   let sorted = true
   for (let r = 1; r < count && sorted; r++) sorted = ego[r - 1]! <= ego[r]!
   if (sorted) return null
-  const next = starts(countPerEgo(ego, count, egoCount))
+  const next = start.slice()
   const order = new Int32Array(count)
   for (let r = 0; r < count; r++) order[next[ego[r]!]!++] = r
   return order
