@@ -5,11 +5,11 @@ import {
   methodWords,
   type DeprivationSetting,
 } from '../../core/api/deprivation-api.js'
-import { placementMethods } from '../../core/deprivation/place-area.js'
+import { placementMethods, type PlacementMethod } from '../../core/deprivation/place-area.js'
 import { isImdField } from '../../core/deprivation/imd-fields.js'
 import { api, formErrors, noErrors, type FormErrors } from '../api.js'
-import { FieldError, describedBy } from '../components/field-error.js'
 import { ErrorBox } from '../components/load-state.js'
+import { RadioGroup } from '../components/radio-group.js'
 import { TextInput } from '../components/text-input.js'
 import { formatDateTime } from '../lib/format.js'
 
@@ -138,8 +138,10 @@ function SettingForm({
 }) {
   const current = study.deprivationSetting
   const [by, setBy] = useState(current?.by ?? 'practice_code')
-  const [method, setMethod] = useState<string>(current?.method ?? 'practice-weighted')
-  const [edition, setEdition] = useState<string>(String(current?.edition ?? 2019))
+  const [method, setMethod] = useState<PlacementMethod>(current?.method ?? 'practice-weighted')
+  const [edition, setEdition] = useState<'2019' | '2025'>(
+    current?.edition === 2025 ? '2025' : '2019',
+  )
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [busy, setBusy] = useState(false)
   const inUse = new Set(
@@ -179,8 +181,6 @@ function SettingForm({
       setBusy(false)
     }
   }
-  const methodError = errors.fields['method']
-  const editionError = errors.fields['edition']
   return (
     <form
       noValidate
@@ -205,58 +205,25 @@ function SettingForm({
           <option key={s} value={s} />
         ))}
       </datalist>
-      <fieldset
-        className="field"
-        aria-describedby={describedBy(methodError !== undefined && 'deprivation-method-error')}
-      >
-        <legend className="label">What the value is, and how to place it</legend>
-        <FieldError id="deprivation-method-error" message={methodError ?? null} />
-        <div className="options">
-          {placementMethods.map((m, i) => (
-            <div className="option" key={m}>
-              <input
-                type="radio"
-                id={i === 0 ? 'deprivation-method' : `deprivation-method-${m}`}
-                name="deprivation-method"
-                value={m}
-                checked={method === m}
-                onChange={() => {
-                  setMethod(m)
-                }}
-              />
-              <label htmlFor={i === 0 ? 'deprivation-method' : `deprivation-method-${m}`}>
-                {methodWords[m]}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset
-        className="field"
-        aria-describedby={describedBy(editionError !== undefined && 'deprivation-edition-error')}
-      >
-        <legend className="label">Edition of the English Indices of Deprivation</legend>
-        <FieldError id="deprivation-edition-error" message={editionError ?? null} />
-        <div className="options options-inline">
-          {(['2019', '2025'] as const).map((year, i) => (
-            <div className="option" key={year}>
-              <input
-                type="radio"
-                id={i === 0 ? 'deprivation-edition' : `deprivation-edition-${year}`}
-                name="deprivation-edition"
-                value={year}
-                checked={edition === year}
-                onChange={() => {
-                  setEdition(year)
-                }}
-              />
-              <label htmlFor={i === 0 ? 'deprivation-edition' : `deprivation-edition-${year}`}>
-                IoD {year} ({year === '2019' ? '2011 areas' : '2021 areas'})
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroup
+        name="deprivation-method"
+        legend="What the value is, and how to place it"
+        options={placementMethods}
+        labelOf={(m) => methodWords[m]}
+        value={method}
+        onValue={setMethod}
+        error={errors.fields['method']}
+      />
+      <RadioGroup
+        name="deprivation-edition"
+        legend="Edition of the English Indices of Deprivation"
+        options={['2019', '2025'] as const}
+        labelOf={(year) => `IoD ${year} (${year === '2019' ? '2011 areas' : '2021 areas'})`}
+        value={edition}
+        onValue={setEdition}
+        error={errors.fields['edition']}
+        inline
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
           Save the setting
