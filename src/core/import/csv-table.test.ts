@@ -4,24 +4,31 @@ import {
   detectDelimiter,
   findQuoteProblem,
   lineAndChar,
-  CsvRow,
-  readCsv,
-  scanUnquoted,
+  openCsv,
+  wholeRowsEnd,
+  CsvRows,
 } from './csv-table.js'
 
 function rows(text: string, delimiter?: string) {
   const out: [string[], number][] = []
-  const result = readCsv(
-    { name: 't.csv', text },
-    () => (row, line) => {
-      out.push([row.toArray(), line])
-    },
-    { delimiter },
-  )
+  const result = openCsv({ name: 't.csv', text }, { delimiter })
+  if (result.ok) while (result.value.next()) out.push([result.value.toArray(), result.value.line])
   return { result, out }
 }
 
-describe('readCsv', () => {
+/** The header and data rows CsvRows gives, and those d3-dsv gives (blank rows dropped). */
+function both(text: string, delimiter = ',') {
+  const reader = new CsvRows(text, delimiter, text.includes('"'))
+  const got = [reader.header.columns]
+  while (reader.next()) got.push(reader.toArray())
+  const rows = dsvFormat(delimiter)
+    .parseRows(text)
+    .filter((r) => r.some((f) => f.trim() !== ''))
+  const want = [rows[0]?.map((f) => f.trim()) ?? [], ...rows.slice(1)]
+  return { got, want }
+}
+
+describe('openCsv', () => {
   it('gives each row the line it starts on, across quoted line breaks and blank lines', () => {
     const { out } = rows('a,b\n1,"x\ny"\n\n2,z\r\n3,"p\r\nq\r\nr"\n4,w')
     expect(out.map(([f, line]) => [f[0], line])).toEqual([
@@ -76,12 +83,7 @@ describe('lineAndChar', () => {
   })
 })
 
-describe('scanUnquoted', () => {
-  const rows = (text: string, delimiter = ',') => {
-    const out: string[][] = []
-    scanUnquoted(text, delimiter, new CsvRow(), (row) => out.push(row.toArray()))
-    return out
-  }
+describe('CsvRows', () => {
   it('gives the rows d3-dsv gives a text without quotes, whatever its line ends', () => {
     for (const text of [
       'a,b\n1,2\n',
@@ -98,22 +100,55 @@ describe('scanUnquoted', () => {
       '\r\n\r\n,,',
       Array.from({ length: 100 }, (_, i) => i).join(',') + '\nx',
     ]) {
-      expect(rows(text), JSON.stringify(text)).toEqual(dsvFormat(',').parseRows(text))
+      const { got, want } = both(text)
+      expect(got, JSON.stringify(text)).toEqual(want)
     }
   })
   it('splits by the given delimiter', () => {
-    expect(rows('a;b\tc\n1;2\t3', '\t')).toEqual([
+    expect(both('a;b\tc\n1;2\t3', '\t').got).toEqual([
       ['a;b', 'c'],
       ['1;2', '3'],
     ])
   })
+  it('gives the rows d3-dsv gives a quoted text longer than one chunk', () => {
+    // Quoted fields holding delimiters, quotes and line breaks of every kind,
+    // so that some chunk ends fall inside a quoted field.
+    const cells = ['plain', '"a,b"', '"x\ny"', '"say ""hi"""', '"p\r\nq\rr"', '5" tall', '""']
+    const lines: string[] = ['id,v,w']
+    for (let i = 0; i < 12000; i++) {
+      lines.push(`${i},${cells[i % cells.length]!},${cells[(i * 3) % cells.length]!}`)
+    }
+    const text = lines.map((l, i) => l + (i % 2 === 0 ? '\r\n' : '\n')).join('')
+    expect(text.length).toBeGreaterThan(3 * (1 << 16))
+    const { got, want } = both(text)
+    expect(got.length).toBe(12001)
+    expect(got).toEqual(want)
+  })
 })
 
-describe('CsvRow', () => {
+describe('wholeRowsEnd', () => {
+  it('cuts a quoted text into runs of whole rows that d3-dsv parses as it parses the whole', () => {
+    const text = 'a,"b\nc",d\r\n"e""\n",f\n\ng,5"\n"h\r",i\r"j"\n'
+    const whole = dsvFormat(',').parseRows(text)
+    for (let size = 1; size <= text.length + 1; size++) {
+      const parts: string[][] = []
+      for (let start = 0; start < text.length;) {
+        const end = wholeRowsEnd(text, start, 44, size)
+        expect(end).toBeGreaterThan(start)
+        parts.push(...dsvFormat(',').parseRows(text.slice(start, end)))
+        start = end
+      }
+      expect(parts, `size ${size}`).toEqual(whole)
+    }
+  })
+})
+
+describe('CsvRows accessors', () => {
   const only = (text: string) => {
     let seen: { fields: string[]; cells: string[]; checks: boolean[]; firsts: number[] } | null =
       null
-    scanUnquoted(text, ',', new CsvRow(), (row) => {
+    const row = new CsvRows(`h\n${text}`, ',', false)
+    while (row.next()) {
       seen = {
         fields: row.toArray(),
         cells: [0, 1, 2, 3].map((i) => row.cell(i)),
@@ -126,7 +161,7 @@ describe('CsvRow', () => {
         ],
         firsts: [0, 1, 2, 9].map((i) => row.firstCharCode(i)),
       }
-    })
+    }
     return seen
   }
   it('answers for fields and trimmed cells without making strings, past the end too', () => {

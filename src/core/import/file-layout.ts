@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.js'
-import type { CsvHeader, CsvRow } from './csv-table.js'
+import type { CsvHeader, CsvRows } from './csv-table.js'
 import type { IssueCollector } from './issue-collector.js'
 import { shorten } from './parse-value.js'
 
@@ -175,7 +175,7 @@ export function resolveLayout(
 }
 
 /** Stores record `record`'s attribute cells as codes of their distinct values. */
-export function collectAttributes(lay: Layout, row: CsvRow, record: number): void {
+export function collectAttributes(lay: Layout, row: CsvRows, record: number): void {
   for (const col of lay.attributes) {
     // A column of few distinct values (categories, 0/1, small counts) is
     // matched in place; others are looked up by their text.
@@ -199,7 +199,7 @@ export function skipAttributes(lay: Layout, record: number): void {
 }
 
 /** Checks a row has as many fields as the header (trailing empty ones allowed). */
-export function widthOk(lay: Layout, row: CsvRow, line: number, issues: IssueCollector): boolean {
+export function widthOk(lay: Layout, row: CsvRows, line: number, issues: IssueCollector): boolean {
   const width = lay.header.columns.length
   if (row.length === width) return true
   if (

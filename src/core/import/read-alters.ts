@@ -1,6 +1,6 @@
 import { maxGenerators } from '../network/study-columns.js'
 import { ok, type Result } from '../result.js'
-import { readCsv, type CsvFile } from './csv-table.js'
+import { openCsv, type CsvFile } from './csv-table.js'
 import {
   cellIssue,
   collectAttributes,
@@ -62,104 +62,98 @@ export function readAlters(
   const ids: string[] = []
   const perEgo = new Int32Array(egos.ids.length)
   const indexOf = new Array<Map<string, number> | undefined>(egos.ids.length)
-  let generatorColumns: readonly string[] = []
-  let layout = null as Layout | null
-  const read = readCsv(
-    file,
-    (header) => {
-      generatorColumns = cols.generators ?? defaults.filter((g) => header.columns.includes(g))
-      if (generatorColumns.length > maxGenerators) {
-        issues.add({
-          file: file.name,
-          line: header.line,
-          message: `${generatorColumns.length} name-generator columns were named; spnet handles up to ${maxGenerators}.`,
-          fix: 'Name fewer columns with --generators.',
-        })
-        return null
-      }
-      layout = resolveLayout(file.name, header, capacity, issues, {
-        required: [
-          ['egoId', cols.egoId],
-          ['alterId', cols.alterId],
-        ],
-        optional: [['frequency', cols.frequency]],
-        flags: generatorColumns,
-        asAttributes: [cols.frequency],
-        explicit: cols.explicit,
-      })
-      if (layout === null) return null
-      const lay = layout
-      const egoField = lay.fields.get(cols.egoId)!
-      const idField = lay.fields.get(cols.alterId)!
-      const flagFields = generatorColumns.map((g) => lay.fields.get(g)!)
-      let lastEgoRaw = ''
-      let lastEgo = -1
-      return (row, line) => {
-        const wide = widthOk(lay, row, line, issues)
-        // Rows usually come grouped by ego: a repeat needs no string and no lookup.
-        let e: number | undefined = lastEgo
-        if (lastEgo < 0 || !row.cellIs(egoField, lastEgoRaw)) {
-          const egoRaw = row.cell(egoField)
-          e = egos.index.get(egoRaw)
-          if (e === undefined) {
-            issues.add(unknownEgoIssue(lay, line, egoField, egoRaw, egosFile))
-            return
-          }
-          lastEgoRaw = egoRaw
-          lastEgo = e
-        }
-        const id = row.cell(idField)
-        if (id === '') {
-          issues.add(
-            cellIssue(
-              lay,
-              line,
-              idField,
-              'The alter id is empty.',
-              'Give every alter an id, unique within its ego.',
-            ),
-          )
-          return
-        }
-        const index = (indexOf[e] ??= new Map<string, number>())
-        const first = index.get(id)
-        if (first !== undefined) {
-          issues.add(
-            cellIssue(
-              lay,
-              line,
-              idField,
-              `Alter "${shorten(id)}" of ego "${shorten(egos.ids[e]!)}" is listed twice (first on line ${lines[first]}).`,
-              'Alter ids must be unique within an ego: merge the two rows or give one a new id.',
-            ),
-          )
-          return
-        }
-        let mask = 0
-        for (let g = 0; wide && g < flagFields.length; g++) {
-          const field = flagFields[g]!
-          if (row.fieldIs(field, '1')) mask |= 1 << g
-          else if (!row.fieldIs(field, '0')) {
-            const flag = parseFlag(row.field(field).trim())
-            if (!flag.ok) issues.add(cellIssue(lay, line, flagFields[g]!, flag.message, flag.fix))
-            else if (flag.value) mask |= 1 << g
-          }
-        }
-        const record = ids.length
-        index.set(id, record)
-        ids.push(id)
-        ego[record] = e
-        local[record] = perEgo[e]!++
-        lines[record] = line
-        generators[record] = mask
-        if (wide) collectAttributes(lay, row, record)
-        else skipAttributes(lay, record)
-      }
-    },
-    { delimiter },
-  )
-  if (!read.ok) return read
+  const opened = openCsv(file, { delimiter })
+  if (!opened.ok) return opened
+  const row = opened.value
+  const header = row.header
+  const generatorColumns = cols.generators ?? defaults.filter((g) => header.columns.includes(g))
+  if (generatorColumns.length > maxGenerators) {
+    issues.add({
+      file: file.name,
+      line: header.line,
+      message: `${generatorColumns.length} name-generator columns were named; spnet handles up to ${maxGenerators}.`,
+      fix: 'Name fewer columns with --generators.',
+    })
+    return ok(null)
+  }
+  const layout = resolveLayout(file.name, header, capacity, issues, {
+    required: [
+      ['egoId', cols.egoId],
+      ['alterId', cols.alterId],
+    ],
+    optional: [['frequency', cols.frequency]],
+    flags: generatorColumns,
+    asAttributes: [cols.frequency],
+    explicit: cols.explicit,
+  })
   if (layout === null) return ok(null)
+  const egoField = layout.fields.get(cols.egoId)!
+  const idField = layout.fields.get(cols.alterId)!
+  const flagFields = generatorColumns.map((g) => layout.fields.get(g)!)
+  let lastEgoRaw = ''
+  let lastEgo = -1
+  while (row.next()) {
+    const line = row.line
+    const wide = widthOk(layout, row, line, issues)
+    // Rows usually come grouped by ego: a repeat needs no string and no lookup.
+    let e: number | undefined = lastEgo
+    if (lastEgo < 0 || !row.cellIs(egoField, lastEgoRaw)) {
+      const egoRaw = row.cell(egoField)
+      e = egos.index.get(egoRaw)
+      if (e === undefined) {
+        issues.add(unknownEgoIssue(layout, line, egoField, egoRaw, egosFile))
+        continue
+      }
+      lastEgoRaw = egoRaw
+      lastEgo = e
+    }
+    const id = row.cell(idField)
+    if (id === '') {
+      issues.add(
+        cellIssue(
+          layout,
+          line,
+          idField,
+          'The alter id is empty.',
+          'Give every alter an id, unique within its ego.',
+        ),
+      )
+      continue
+    }
+    const index = (indexOf[e] ??= new Map<string, number>())
+    const first = index.get(id)
+    if (first !== undefined) {
+      issues.add(
+        cellIssue(
+          layout,
+          line,
+          idField,
+          `Alter "${shorten(id)}" of ego "${shorten(egos.ids[e]!)}" is listed twice (first on line ${lines[first]}).`,
+          'Alter ids must be unique within an ego: merge the two rows or give one a new id.',
+        ),
+      )
+      continue
+    }
+    let mask = 0
+    for (let g = 0; wide && g < flagFields.length; g++) {
+      const field = flagFields[g]!
+      if (row.fieldIs(field, '1')) mask |= 1 << g
+      else if (!row.fieldIs(field, '0')) {
+        const flag = parseFlag(row.field(field).trim())
+        if (!flag.ok) issues.add(cellIssue(layout, line, field, flag.message, flag.fix))
+        else if (flag.value) mask |= 1 << g
+      }
+    }
+    const record = ids.length
+    index.set(id, record)
+    ids.push(id)
+    ego[record] = e
+    local[record] = perEgo[e]!++
+    lines[record] = line
+    generators[record] = mask
+    if (wide) collectAttributes(layout, row, record)
+    else skipAttributes(layout, record)
+  }
   return ok({
     layout,
     generatorColumns,

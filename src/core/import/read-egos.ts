@@ -1,5 +1,5 @@
 import { ok, type Result } from '../result.js'
-import { readCsv, type CsvFile } from './csv-table.js'
+import { openCsv, type CsvFile } from './csv-table.js'
 import {
   cellIssue,
   collectAttributes,
@@ -33,59 +33,54 @@ export function readEgos(
   const index = new Map<string, number>()
   const ids: string[] = []
   const lines = new Int32Array(rowCapacity(file.text))
-  let layout = null as Layout | null
-  const read = readCsv(
-    file,
-    (header) => {
-      layout = resolveLayout(file.name, header, lines.length, issues, {
-        required: [['egoId', idColumn]],
-      })
-      if (layout === null) return null
-      const lay = layout
-      const idField = lay.fields.get(idColumn)!
-      return (row, line) => {
-        // A row with a problem still registers its id, so later files do not
-        // report its alters and ties as unknown too.
-        const wide = widthOk(lay, row, line, issues)
-        const id = row.cell(idField)
-        if (id === '') {
-          issues.add(
-            cellIssue(lay, line, idField, 'The ego id is empty.', 'Give every ego a unique id.'),
-          )
-          return
-        }
-        const first = index.get(id)
-        if (first !== undefined) {
-          issues.add(
-            cellIssue(
-              lay,
-              line,
-              idField,
-              `Ego "${shorten(id)}" is listed twice (first on line ${lines[first]}).`,
-              'Give every ego a unique id, or remove the repeated row.',
-            ),
-          )
-          return
-        }
-        const record = ids.length
-        index.set(id, record)
-        ids.push(id)
-        lines[record] = line
-        if (wide) collectAttributes(lay, row, record)
-        else skipAttributes(lay, record)
-      }
-    },
-    { delimiter },
-  )
-  if (!read.ok) return read
-  if (layout !== null && ids.length === 0 && read.value.rows === 0) {
+  const opened = openCsv(file, { delimiter })
+  if (!opened.ok) return opened
+  const row = opened.value
+  const layout = resolveLayout(file.name, row.header, lines.length, issues, {
+    required: [['egoId', idColumn]],
+  })
+  if (layout === null) return ok(null)
+  const idField = layout.fields.get(idColumn)!
+  while (row.next()) {
+    const line = row.line
+    // A row with a problem still registers its id, so later files do not
+    // report its alters and ties as unknown too.
+    const wide = widthOk(layout, row, line, issues)
+    const id = row.cell(idField)
+    if (id === '') {
+      issues.add(
+        cellIssue(layout, line, idField, 'The ego id is empty.', 'Give every ego a unique id.'),
+      )
+      continue
+    }
+    const first = index.get(id)
+    if (first !== undefined) {
+      issues.add(
+        cellIssue(
+          layout,
+          line,
+          idField,
+          `Ego "${shorten(id)}" is listed twice (first on line ${lines[first]}).`,
+          'Give every ego a unique id, or remove the repeated row.',
+        ),
+      )
+      continue
+    }
+    const record = ids.length
+    index.set(id, record)
+    ids.push(id)
+    lines[record] = line
+    if (wide) collectAttributes(layout, row, record)
+    else skipAttributes(layout, record)
+  }
+  if (ids.length === 0 && row.count === 0) {
     issues.add({
       file: file.name,
-      line: read.value.header.line + 1,
+      line: row.header.line + 1,
       message: `${file.name} has a header but no egos.`,
       fix: 'Add one row per ego (link worker) below the header.',
     })
   }
-  if (layout === null || ids.length === 0) return ok(null)
+  if (ids.length === 0) return ok(null)
   return ok({ layout, ids, index, lines })
 }
