@@ -34,7 +34,16 @@ export type AttributeColumn = {
   readonly codes: Int32Array
   readonly distinct: string[]
   readonly intern: Map<string, number>
+  /**
+   * Set once the column proves to hold mostly distinct values (organisation
+   * ids): each cell then gets a code of its own, without a lookup, and
+   * `distinct` may repeat a value.
+   */
+  unique: boolean
 }
+
+/** Distinct values a column may reach before it can be judged mostly distinct. */
+const uniqueAfter = 4096
 
 export type Layout = {
   readonly file: string
@@ -169,6 +178,7 @@ export function resolveLayout(
       codes: new Int32Array(capacity),
       distinct: [],
       intern: new Map(),
+      unique: false,
     })
   })
   return { file, header, fields, attributes }
@@ -182,11 +192,19 @@ export function collectAttributes(lay: Layout, row: CsvRows, record: number): vo
     let code = col.distinct.length <= 16 ? row.cellIndex(col.field, col.distinct) : -1
     if (code < 0) {
       const raw = row.cell(col.field)
-      code = col.intern.get(raw) ?? -1
+      code = col.unique ? -1 : (col.intern.get(raw) ?? -1)
       if (code < 0) {
         code = col.distinct.length
-        col.intern.set(raw, code)
         col.distinct.push(raw)
+        if (!col.unique) {
+          col.intern.set(raw, code)
+          // A lookup per cell costs more than it saves once most values are
+          // new: a large map of short strings, probed for each one.
+          if (code >= uniqueAfter && 2 * code > record) {
+            col.unique = true
+            col.intern.clear()
+          }
+        }
       }
     }
     col.codes[record] = code

@@ -584,3 +584,46 @@ describe('importThreeFiles: every problem is reported with file, line, column an
     }
   })
 })
+
+describe('importThreeFiles: columns of mostly distinct values', () => {
+  // Past 4,096 distinct values a column of mostly new values (organisation
+  // ids) stops being looked up per cell; values and problems must not change.
+  const n = 6000
+  const egos = 'ego_id\n' + Array.from({ length: 10 }, (_, e) => `E${e}`).join('\n') + '\n'
+  const row = (i: number, score: string) =>
+    `E${i % 10},A${i},${i % 7 === 0 ? 'ORG1' : `ORG${i}`},${score}`
+  const scores = (bad: number) =>
+    Array.from({ length: n }, (_, i) => (i === bad || i === bad + 10 ? '1,000' : String(i * 3)))
+
+  it('keeps every value, repeated or not', () => {
+    const rows = scores(-100).map((score, i) => row(i, `"${score}"`))
+    const s = study({
+      egos,
+      alters: 'ego_id,alter_id,org_id,score\n' + rows.join('\n') + '\n',
+      ties: 'ego_id,from,to\n',
+    })
+    const alters = s.networks.flatMap((net) => net.alters)
+    expect(alters).toHaveLength(n)
+    const byId = new Map(alters.map((a) => [String(a.id), a.attributes]))
+    for (const i of [0, 1, 7, 4095, 4096, 4097, 5000, 5999]) {
+      expect(byId.get(`A${i}`), `A${i}`).toEqual({
+        org_id: i % 7 === 0 ? 'ORG1' : `ORG${i}`,
+        score: i * 3,
+      })
+    }
+  })
+  it('reports a bad value on every line that holds it, before and after', () => {
+    const rows = scores(5200).map((score, i) => row(i, `"${score}"`))
+    rows[100] = row(100, '"1,000"')
+    const found = issues({
+      egos,
+      alters: 'ego_id,alter_id,org_id,score\n' + rows.join('\n') + '\n',
+      ties: 'ego_id,from,to\n',
+    })
+    expect(found.map((i) => [i.line, i.columnName])).toEqual([
+      [102, 'score'],
+      [5202, 'score'],
+      [5212, 'score'],
+    ])
+  })
+})
