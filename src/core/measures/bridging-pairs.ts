@@ -1,7 +1,8 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, type CategoryCoding } from './alter-categories.js'
-import { egoGraph, forClosedPairs, pairCount, type EgoGraph } from './ego-graph.js'
+import { closedPairCounts } from './closed-pair-counts.js'
+import { egoGraph, pairCount, type EgoGraph } from './ego-graph.js'
 
 /**
  * Bridging pairs: open alter pairs (known "no tie") with one alter in group
@@ -12,7 +13,7 @@ import { egoGraph, forClosedPairs, pairCount, type EgoGraph } from './ego-graph.
  *   bridging_pairs = |{ open {j,k} : (x_j ∈ A ∧ x_k ∈ B) ∨ (x_k ∈ A ∧ x_j ∈ B) }|
  *
  * Counted as all such pairs, from the sizes of A∖B, B∖A and A∩B, minus the
- * tied and unknown ones. 0 when there are none.
+ * tied and unknown ones (`closedPairCounts`). 0 when there are none.
  *
  * @see Burt, R. S. (2005). Brokerage and Closure. Oxford University Press
  *      (brokerage across structural holes); spnet's definition.
@@ -25,36 +26,40 @@ export function bridgingPairs(
   coding: CategoryCoding = categoryCoding(net, attr),
   graph: EgoGraph = egoGraph(net),
 ): number {
-  return bridgingPairsOf(coding, a, b, graph)
+  return bridgingPairsOf(coding, a, b, closedPairCounts(coding, graph))
 }
 
-/** `bridgingPairs` of a prepared coding and graph. @internal */
+/** `bridgingPairs` of a prepared coding and its `closedPairCounts`. @internal */
 export function bridgingPairsOf(
   coding: CategoryCoding,
   a: ReadonlySet<string>,
   b: ReadonlySet<string>,
-  graph: EgoGraph,
+  closed: readonly number[],
 ): number {
   // Which side(s) each category code is on, then counts by side.
-  const inA = coding.levels.map((level) => a.has(level))
-  const inB = coding.levels.map((level) => b.has(level))
+  const levels = coding.levels
+  const size = levels.length
+  const inA = new Array<boolean>(size)
+  const inB = new Array<boolean>(size)
   let onlyA = 0
   let onlyB = 0
   let both = 0
-  coding.counts.forEach((m, code) => {
-    if (inA[code] === true && inB[code] === true) both += m
-    else if (inA[code] === true) onlyA += m
-    else if (inB[code] === true) onlyB += m
-  })
+  for (let code = 0; code < size; code++) {
+    const level = levels[code]!
+    const m = coding.counts[code]!
+    inA[code] = a.has(level)
+    inB[code] = b.has(level)
+    if (inA[code] && inB[code]) both += m
+    else if (inA[code]) onlyA += m
+    else if (inB[code]) onlyB += m
+  }
   let count = onlyA * onlyB + onlyA * both + onlyB * both + pairCount(both)
-  const codes = coding.codes
   // Tied pairs and pairs of unknown state are not open.
-  forClosedPairs(graph, (i, j) => {
-    const x = codes[i]!
-    const y = codes[j]!
-    if (x < 0 || y < 0) return
-    if ((inA[x] === true && inB[y] === true) || (inA[y] === true && inB[x] === true)) count--
-  })
+  for (let x = 0; x < size; x++) {
+    for (let y = x; y < size; y++) {
+      if ((inA[x]! && inB[y]!) || (inA[y]! && inB[x]!)) count -= closed[x * size + y]!
+    }
+  }
   return count
 }
 
@@ -71,6 +76,6 @@ export const bridgingPairsSpec: MeasureSpec = {
     const first = ctx.attributes[0]
     return first === undefined
       ? [null]
-      : [bridgingPairsOf(facts.codings[0]!, facts.bridgeA, facts.bridgeB, facts.graph)]
+      : [bridgingPairsOf(facts.codings[0]!, facts.bridgeA, facts.bridgeB, facts.closedPairs!)]
   },
 }

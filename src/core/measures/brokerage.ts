@@ -1,7 +1,8 @@
 import type { EgoNetwork } from '../network/ego-network.js'
 import type { MeasureSpec } from './measure-spec.js'
 import { categoryCoding, codeOf, type CategoryCoding } from './alter-categories.js'
-import { egoGraph, forClosedPairs, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
+import { closedPairCounts } from './closed-pair-counts.js'
+import { egoGraph, openPairCount, pairCount, type EgoGraph } from './ego-graph.js'
 
 export type Brokerage = {
   /** Open pairs with x_j = x_k = x_ego. */
@@ -33,7 +34,8 @@ export type Brokerage = {
  * ego's own value is missing the roles are undefined (null).
  *
  * Counted from category sizes (all pairs of each kind) minus the tied and
- * unknown pairs of each kind, so the cost is O(n + t) rather than O(n²).
+ * unknown pairs of each kind (`closedPairCounts`), so the cost is O(n + t)
+ * rather than O(n²).
  *
  * @see Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: A formal
  *      approach to brokerage in transaction networks. Sociological Methodology,
@@ -46,14 +48,15 @@ export function brokerage(
   coding: CategoryCoding = categoryCoding(net, attr),
   graph: EgoGraph = egoGraph(net),
 ): Brokerage {
-  return brokerageOf(coding, egoValue, graph)
+  return brokerageOf(coding, egoValue, graph, closedPairCounts(coding, graph))
 }
 
-/** `brokerage` of a prepared coding and graph. @internal */
+/** `brokerage` of a prepared coding, graph and `closedPairCounts`. @internal */
 export function brokerageOf(
   coding: CategoryCoding,
   egoValue: string | null,
   g: EgoGraph,
+  closed: readonly number[],
 ): Brokerage {
   const total = openPairCount(g)
   if (egoValue === null) {
@@ -68,27 +71,28 @@ export function brokerageOf(
   const egoCode = codeOf(coding, egoValue)
   const same = egoCode < 0 ? 0 : coding.counts[egoCode]!
   const otherTotal = coding.present - same
+  const size = coding.levels.length
   let itinerant = 0
-  coding.counts.forEach((m, code) => {
-    if (code !== egoCode) itinerant += pairCount(m)
-  })
+  for (let code = 0; code < size; code++) {
+    if (code !== egoCode) itinerant += pairCount(coding.counts[code]!)
+  }
   let coordinator = pairCount(same)
   let gatekeeperRepresentative = same * otherTotal
   let liaison = pairCount(otherTotal) - itinerant
 
-  const codes = coding.codes
   // Tied pairs and pairs of unknown state are not open.
-  forClosedPairs(g, (i, j) => {
-    const a = codes[i]!
-    const b = codes[j]!
-    if (a < 0 || b < 0) return
-    const aSame = a === egoCode
-    const bSame = b === egoCode
-    if (aSame && bSame) coordinator--
-    else if (aSame || bSame) gatekeeperRepresentative--
-    else if (a === b) itinerant--
-    else liaison--
-  })
+  for (let x = 0; x < size; x++) {
+    for (let y = x; y < size; y++) {
+      const c = closed[x * size + y]!
+      if (c === 0) continue
+      const xSame = x === egoCode
+      const ySame = y === egoCode
+      if (xSame && ySame) coordinator -= c
+      else if (xSame || ySame) gatekeeperRepresentative -= c
+      else if (x === y) itinerant -= c
+      else liaison -= c
+    }
+  }
   return { coordinator, itinerant, gatekeeperRepresentative, liaison, total }
 }
 
@@ -113,7 +117,7 @@ export const brokerageSpec: MeasureSpec = {
     const first = ctx.attributes[0]
     // Without an attribute the roles are undefined; the open pairs are not.
     if (first === undefined) return [null, null, null, null, openPairCount(facts.graph)]
-    const b = brokerageOf(facts.codings[0]!, facts.egoValue, facts.graph)
+    const b = brokerageOf(facts.codings[0]!, facts.egoValue, facts.graph, facts.closedPairs!)
     return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
   },
 }

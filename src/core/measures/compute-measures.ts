@@ -10,6 +10,7 @@ import { egoId, type EgoId } from '../network/ids.js'
 import { columnValue, studyColumns, type StudyColumns } from '../network/study-columns.js'
 import { err, ok, type Result } from '../result.js'
 import { categoryOf, columnCoding, valueLevels } from './alter-categories.js'
+import { closedPairCounts } from './closed-pair-counts.js'
 import { constraintContributions } from './constraint.js'
 import { egoGraphOf } from './ego-graph.js'
 import type {
@@ -215,9 +216,11 @@ export function computeMeasures(
       c.tieStart[e]!,
       c.tieStart[e + 1]!,
     )
+    const codings = attributes.map((a) => columnCoding(a.codes, first, last, a.values, a.levels))
     const facts: EgoFacts = {
       graph,
-      codings: attributes.map((a) => columnCoding(a.codes, first, last, a.values, a.levels)),
+      codings,
+      closedPairs: codings.length > 0 ? closedPairCounts(codings[0]!, graph) : null,
       egoValue:
         context.egoDefault ??
         (egoColumn === undefined ? null : categoryOf(columnValue(egoColumn, e))),

@@ -121,22 +121,3 @@ export function openPairCount(graph: EgoGraph): number {
 export function degreeOf(graph: EgoGraph, i: number): number {
   return graph.start[i + 1]! - graph.start[i]!
 }
-
-/**
- * Calls `visit(i, j)`, i < j, for every pair that is not open: each `yes`
- * tie, then each pair of unknown state.
- */
-export function forClosedPairs(graph: EgoGraph, visit: (i: number, j: number) => void): void {
-  for (let i = 0; i < graph.n; i++) {
-    for (let k = graph.start[i]!; k < graph.start[i + 1]!; k++) {
-      const j = graph.neighbours[k]!
-      if (j > i) visit(i, j)
-    }
-  }
-  for (let i = 0; i < graph.n; i++) {
-    for (let k = graph.unknownStart[i]!; k < graph.unknownStart[i + 1]!; k++) {
-      const j = graph.unknownNeighbours[k]!
-      if (j > i) visit(i, j)
-    }
-  }
-}

@@ -35,6 +35,8 @@ export type EgoFacts = {
   readonly frequencies: ArrayLike<number>
   /** Each alter's name generators: bit g is `MeasureContext.generators[g]`. */
   readonly generatorMasks: ArrayLike<number>
+  /** `closedPairCounts` of `codings[0]` (brokerage and bridging); null without an attribute. */
+  readonly closedPairs: readonly number[] | null
   /** Burt's dyadic constraints c_j (constraint and hierarchy); null when n = 0. */
   readonly constraints: readonly number[] | null
 }
