@@ -199,8 +199,12 @@ export function readTies(
       continue
     }
     let s = 0
-    if (stateField >= 0) {
-      if (!row.fieldIs(stateField, 'yes') && !row.fieldIsEmpty(stateField)) {
+    if (stateField >= 0 && !row.fieldIs(stateField, 'yes')) {
+      // The states as spnet writes them need no parsing.
+      if (row.fieldIs(stateField, 'no')) s = stateCode.no
+      else if (row.fieldIs(stateField, 'dont_know')) s = stateCode.dont_know
+      else if (row.fieldIs(stateField, 'not_asked')) s = stateCode.not_asked
+      else if (!row.fieldIsEmpty(stateField)) {
         const parsed = parseTieState(row.field(stateField).trim())
         if (!parsed.ok) {
           issues.add(cellIssue(lay, line, stateField, parsed.message, parsed.fix))
