@@ -59,8 +59,9 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const letter = String.raw`[\p{L}\p{M}\p{N}]`
 
 const titles = String.raw`(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Cllr|Councillor|Rev|Revd|Father|Sister|Nurse|Sir|Dame|Lady|Lord)`
+const titleWord = new RegExp(String.raw`^${titles}$`, 'i')
 const capWord = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`
-const orgWords = String.raw`(?:Trust|Centre|Center|Council|Surgery|Practice|Foundation|Charity|Association|Society|Club|Partnership|Hub|Network|Project|Church|Mosque|Temple|Gurdwara|Hospital|School|College|Academy|CIC|Ltd|Limited|Housing|Pantry|Larder|Food Bank|Foodbank|Advice|Services|Service|Group|Alliance|Collective|Cafe|Café)`
+const orgWords = String.raw`(?:UK|Trust|Centre|Center|Council|Surgery|Practice|Foundation|Charity|Association|Society|Club|Partnership|Hub|Network|Project|Church|Mosque|Temple|Gurdwara|Hospital|School|College|Academy|CIC|Ltd|Limited|Housing|Pantry|Larder|Food Bank|Foodbank|Advice|Services|Service|Group|Alliance|Collective|Cafe|Café)`
 
 /**
  * Finds person and organisation names in a transcript: (a) the case's alter
@@ -160,6 +161,23 @@ export function findNames(text: string, options: FindNamesOptions): NameMatch[] 
     taken.push(r)
   }
   taken.sort((a, b) => a.s - b.s)
+  // A detected first name alone ("Max") stands for the one detected full
+  // name it begins ("Max Bigman"), as a part of an alter's name stands for
+  // the alter; with two such full names it is left as itself.
+  const fullNames = new Map<string, Set<string>>()
+  for (const r of taken) {
+    if (r.origin !== 'detector' || r.kind !== 'person') continue
+    const parts = foldName(r.canonical).split(' ')
+    if (parts.length < 2 || titleWord.test(parts[0]!)) continue
+    const set = fullNames.get(parts[0]!) ?? new Set<string>()
+    set.add(r.canonical)
+    fullNames.set(parts[0]!, set)
+  }
+  for (const r of taken) {
+    if (r.origin !== 'detector' || r.kind !== 'person') continue
+    const full = fullNames.get(foldName(r.canonical))
+    if (full?.size === 1) r.canonical = [...full][0]!
+  }
   return taken.map((r) => ({
     start: index.toCodePoint(r.s),
     end: index.toCodePoint(r.e),

@@ -52,6 +52,28 @@ describe('findNames', () => {
     const zoeClarke = found[1]!
     expect(text.indexOf('Zoë Clarke')).toBe(zoeClarke.start + 1)
   })
+  it('lets a detected first name alone stand for the one detected full name it begins', () => {
+    const said = 'I rang Max Bigman. Max said Sarah Jones and Sarah Patel help; Sarah was away.'
+    const found = findNames(said, { detect: true })
+    expect(found.map((m) => [m.text, m.canonical])).toEqual([
+      ['Max Bigman', 'Max Bigman'],
+      ['Max', 'Max Bigman'],
+      ['Sarah Jones', 'Sarah Jones'],
+      ['Sarah Patel', 'Sarah Patel'],
+      // Two full names begin with Sarah: which one is meant is not known.
+      ['Sarah', 'Sarah'],
+    ])
+    const keys = new Set(
+      proposeReplacements(found)
+        .filter((p) => p.original.startsWith('Max'))
+        .map((p) => p.placeholder),
+    )
+    expect(keys.size).toBe(1)
+  })
+  it('detects national charities named with UK', () => {
+    const found = findNames('She went to Age UK and then Mind.', { detect: true })
+    expect(found.map((m) => [m.text, m.kind])).toEqual([['Age UK', 'org']])
+  })
 })
 
 describe('replacements', () => {
