@@ -101,7 +101,7 @@ describe('classifyEgos', () => {
       ok: false,
       value: 'A81005',
       reason: 'Practice A81005 has no IMD 2019 weighted score in OHID Fingertips indicator 93553.',
-      fix: 'Practices that opened after the file was made, or outside England, have none; use --method practice-lsoa for them.',
+      fix: 'Practices that opened after the file was made, or outside England, have none; place them by the area (LSOA) of the practice’s postcode instead (method practice-lsoa).',
     })
   })
 

@@ -533,7 +533,9 @@ describe("placeArea 'practice-weighted'", () => {
     expect(e.message).toBe(
       'Practice A81005 has no IMD 2019 weighted score in OHID Fingertips indicator 93553.',
     )
-    expect(fixOf(e)).toContain('--method practice-lsoa')
+    expect(fixOf(e)).toContain('(method practice-lsoa)')
+    // The same words are shown in the web app, so they name no CLI flag.
+    expect(fixOf(e)).not.toContain('--')
   })
 
   it('an unknown practice → not_found (ODS list loaded or not)', () => {

@@ -399,7 +399,7 @@ export function placeByPractice(
     return fail(
       'not_found',
       `Practice ${code} has no IMD ${edition} weighted score in ${scores.value.source}.`,
-      'Practices that opened after the file was made, or outside England, have none; use --method practice-lsoa for them.',
+      'Practices that opened after the file was made, or outside England, have none; place them by the area (LSOA) of the practice’s postcode instead (method practice-lsoa).',
     )
   }
   const ranked = rankedScores(scores.value)
