@@ -127,14 +127,24 @@ describe('CsvRows', () => {
 })
 
 describe('wholeRowsEnd', () => {
+  it('stops looking for quotes once none is left', () => {
+    const text = '"id",v\n' + 'x,1\n'.repeat(1000)
+    const quotes = { next: -2 }
+    expect(wholeRowsEnd(text, 0, 44, 3, quotes)).toBe(7)
+    expect(quotes.next).toBe(-1)
+    expect(wholeRowsEnd(text, 7, 44, 10, quotes)).toBe(19)
+  })
   it('cuts a quoted text into runs of whole rows that d3-dsv parses as it parses the whole', () => {
     const text = 'a,"b\nc",d\r\n"e""\n",f\n\ng,5"\n"h\r",i\r"j"\n'
     const whole = dsvFormat(',').parseRows(text)
     for (let size = 1; size <= text.length + 1; size++) {
       const parts: string[][] = []
+      const quotes = { next: -2 }
       for (let start = 0; start < text.length;) {
-        const end = wholeRowsEnd(text, start, 44, size)
+        const end = wholeRowsEnd(text, start, 44, size, quotes)
         expect(end).toBeGreaterThan(start)
+        // The next opening quote is carried on, never behind the run's end.
+        expect(end === text.length || quotes.next === -1 || quotes.next >= end).toBe(true)
         parts.push(...dsvFormat(',').parseRows(text.slice(start, end)))
         start = end
       }

@@ -66,6 +66,7 @@ export class CsvRows {
   readonly #dsv: DSV | null
   #chunk: readonly string[][] = []
   #chunkRow = 0
+  readonly #quotes = { next: -2 }
   #fields: readonly string[] | null = null
 
   /** @internal Use `openCsv`, which checks the text first. */
@@ -225,7 +226,7 @@ export class CsvRows {
     while (this.#chunkRow >= this.#chunk.length) {
       const text = this.#text
       if (this.#pos >= text.length) return false
-      const end = wholeRowsEnd(text, this.#pos, this.#delim, chunkChars)
+      const end = wholeRowsEnd(text, this.#pos, this.#delim, chunkChars, this.#quotes)
       this.#chunk = dsv.parseRows(text.slice(this.#pos, end))
       this.#chunkRow = 0
       this.#pos = end
@@ -372,22 +373,36 @@ export function openCsv(
  * accepts: from `start` (a row's start) to the first line end outside a
  * quoted field at or after `start + size` (a CRLF kept whole), or the text's
  * end. d3-dsv parses such a run as it would the whole text.
+ *
+ * `quotes.next` carries, from one run to the next, the first quote at or
+ * after `start` that opens a field (−1: none is left; −2: not yet looked
+ * for), so that no search runs to the end of the text for every run.
  */
-export function wholeRowsEnd(text: string, start: number, delim: number, size: number): number {
+export function wholeRowsEnd(
+  text: string,
+  start: number,
+  delim: number,
+  size: number,
+  quotes: { next: number },
+): number {
   const n = text.length
-  let quote = openingQuote(text, start, delim)
+  if (quotes.next === -2 || (quotes.next >= 0 && quotes.next < start)) {
+    quotes.next = openingQuote(text, start, delim)
+  }
   let at = start + size
   for (;;) {
     if (at >= n) return n
-    const lf = text.indexOf('\n', at)
-    const cr = text.indexOf('\r', at)
-    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr)
-    if (end === -1) return n
+    // The next line end, found by hand: indexOf would look to the end of
+    // the text for the kind of line end a file does not use.
+    let end = at
+    for (let c = text.charCodeAt(end); c !== LF && c !== CR; c = text.charCodeAt(end)) {
+      if (++end >= n) return n
+    }
     // Pass the quoted fields that open before this line end; if one holds
     // it, look again after that field.
-    while (quote !== -1 && quote < end) {
-      const close = closingQuote(text, quote)
-      quote = openingQuote(text, close + 1, delim)
+    while (quotes.next !== -1 && quotes.next < end) {
+      const close = closingQuote(text, quotes.next)
+      quotes.next = openingQuote(text, close + 1, delim)
       if (close > end) {
         at = close + 1
         break
