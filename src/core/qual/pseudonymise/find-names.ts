@@ -162,21 +162,23 @@ export function findNames(text: string, options: FindNamesOptions): NameMatch[] 
   }
   taken.sort((a, b) => a.s - b.s)
   // A detected first name alone ("Max") stands for the one detected full
-  // name it begins ("Max Bigman"), as a part of an alter's name stands for
-  // the alter; with two such full names it is left as itself.
-  const fullNames = new Map<string, Set<string>>()
+  // name it begins ("Max Bigman", "Dr Max Bigman"), as a part of an alter's
+  // name stands for the alter; with two such full names it is left as itself.
+  // Names are compared folded, as placeholders are given.
+  const fullNames = new Map<string, Map<string, string>>()
   for (const r of taken) {
     if (r.origin !== 'detector' || r.kind !== 'person') continue
     const parts = foldName(r.canonical).split(' ')
-    if (parts.length < 2 || titleWord.test(parts[0]!)) continue
-    const set = fullNames.get(parts[0]!) ?? new Set<string>()
-    set.add(r.canonical)
-    fullNames.set(parts[0]!, set)
+    const first = titleWord.test(parts[0]!) ? 1 : 0
+    if (parts.length - first < 2) continue
+    const names = fullNames.get(parts[first]!) ?? new Map<string, string>()
+    names.set(parts.slice(first).join(' '), r.canonical)
+    fullNames.set(parts[first]!, names)
   }
   for (const r of taken) {
     if (r.origin !== 'detector' || r.kind !== 'person') continue
-    const full = fullNames.get(foldName(r.canonical))
-    if (full?.size === 1) r.canonical = [...full][0]!
+    const names = fullNames.get(foldName(r.canonical))
+    if (names?.size === 1) r.canonical = [...names.values()][0]!
   }
   return taken.map((r) => ({
     start: index.toCodePoint(r.s),

@@ -70,6 +70,17 @@ describe('findNames', () => {
     )
     expect(keys.size).toBe(1)
   })
+  it('links a first name across spellings and titles of the one full name', () => {
+    for (const said of [
+      'Max Bigman rang. MAX BIGMAN again. Max said.',
+      'Zoë Clarke rang, then Zoe Clarke. Zoë said.',
+      'I rang Dr Max Bigman. Max said yes.',
+    ]) {
+      const found = findNames(said, { detect: true })
+      const placeholders = new Set(proposeReplacements(found).map((p) => p.placeholder))
+      expect(placeholders.size, said).toBe(1)
+    }
+  })
   it('detects national charities named with UK', () => {
     const found = findNames('She went to Age UK and then Mind.', { detect: true })
     expect(found.map((m) => [m.text, m.kind])).toEqual([['Age UK', 'org']])
