@@ -66,8 +66,9 @@ export class CsvRows {
   readonly #dsv: DSV | null
   #chunk: readonly string[][] = []
   #chunkRow = 0
-  readonly #quotes = { next: -2 }
   #fields: readonly string[] | null = null
+  /** Quoted files: where the next chunk's search for opening quotes starts (see `wholeRowsEnd`). */
+  readonly #quotes = { next: -2 }
 
   /** @internal Use `openCsv`, which checks the text first. */
   constructor(text: string, delimiter: string, quoted: boolean) {
