@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EgoNetwork } from '../network/ego-network.js'
 import { network } from '../test-support/build-network.js'
 import { allPairs, compositionExample } from '../test-support/worked-examples.js'
+import { createRandom } from '../demo/random.js'
 import { egoBetweenness } from './ego-betweenness.js'
 
 /**
@@ -127,5 +128,59 @@ describe('egoBetweenness', () => {
       ties: 'a-b b-c a-c c-d d-e c-e e-f f-g a-g b-g',
     })
     expect(egoBetweenness(net)).toBeCloseTo(betweennessInGe(net), 14)
+  })
+
+  /** A random network of n alters with yes, no and unknown pairs. */
+  function randomNetwork(seed: number, n: number): EgoNetwork {
+    const rng = createRandom(seed)
+    const alters = Array.from({ length: n }, (_, i) => `a${String(i)}`)
+    const lists: Record<'ties' | 'no' | 'unknown' | 'notAsked', string[]> = {
+      ties: [],
+      no: [],
+      unknown: [],
+      notAsked: [],
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const r = rng.next()
+        const pair = `${alters[i]!}-${alters[j]!}`
+        if (r < 0.3) lists.ties.push(pair)
+        else if (r < 0.4) lists.no.push(pair)
+        else if (r < 0.45) lists.unknown.push(pair)
+        else if (r < 0.5) lists.notAsked.push(pair)
+      }
+    }
+    return network({
+      alters,
+      ties: lists.ties.join(' '),
+      no: lists.no.join(' '),
+      unknown: lists.unknown.join(' '),
+      notAsked: lists.notAsked.join(' '),
+    })
+  }
+
+  it('does not depend on the order of the alters or of the ties (summed by common-neighbour count)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const net = randomNetwork(seed, 5 + seed)
+      const order = createRandom(1000 + seed).shuffle(net.alters.map((_, i) => i))
+      const position = new Array<number>(order.length)
+      order.forEach((old, i) => (position[old] = i))
+      const shuffled: EgoNetwork = {
+        ...net,
+        alters: order.map((old) => net.alters[old]!),
+        ties: createRandom(2000 + seed)
+          .shuffle(net.ties)
+          .map((t) => ({ ...t, from: position[t.from]!, to: position[t.to]! }) as typeof t),
+      }
+      expect(egoBetweenness(shuffled)).toBe(egoBetweenness(net))
+    }
+  })
+
+  it('equals brute force on random networks without unknown pairs', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const net = randomNetwork(seed, 3 + seed)
+      const known: EgoNetwork = { ...net, ties: net.ties.filter((t) => t.state === 'yes') }
+      expect(egoBetweenness(known)).toBeCloseTo(betweennessInGe(known), 12)
+    }
   })
 })

@@ -12,9 +12,11 @@ import { egoGraph, openPairCount, zeros, type EgoGraph } from './ego-graph.js'
  * Pairs of unknown state are left out. 0 when n < 2. Equals igraph's
  * betweenness of the ego in G_e when no pair is unknown.
  *
- * Computed as (open pairs with c_jk = 0) + Σ over open pairs with c_jk > 0 of 1/(1+c_jk);
- * the pairs with common neighbours are found through two-step walks, so the
- * cost is O(Σ deg²), not O(n²).
+ * Computed as (open pairs) − (open pairs with c_jk > 0) + Σ_c h_c / (1 + c),
+ * where h_c counts the open pairs with c common neighbours. Summing by c
+ * makes the result independent of the order pairs are met in (and rounds
+ * once per distinct c). The pairs with common neighbours are found through
+ * two-step walks, so the cost is O(Σ deg²), not O(n²).
  *
  * @see Everett, M. & Borgatti, S. P. (2005). Ego network betweenness. Social
  *      Networks, 27(1), 31–38. UCINET "EgoBetween".
@@ -27,15 +29,26 @@ export function egoBetweenness(net: EgoNetwork, graph: EgoGraph = egoGraph(net))
 export function egoBetweennessOf(g: EgoGraph): number {
   const n = g.n
   if (n < 2) return 0
-  // Open pairs with no common neighbour add exactly 1 each; the fractions of
-  // the others are summed apart, so the integer part carries no rounding.
-  let shared = 0
+  const hist = zeros(n)
+  const shared = commonNeighbourCounts(g, hist)
+  // h_c / (1 + c) in increasing c: the same sum whichever way pairs were met.
   let fractions = 0
+  for (let c = 1; c < n; c++) if (hist[c]! > 0) fractions += hist[c]! / (1 + c)
+  return openPairCount(g) - shared + fractions
+}
+
+/**
+ * Finds the open pairs with common neighbours by two-step walks j → m → k
+ * (k > j) from each alter j. Adds h_c to `hist` and returns the number of
+ * such pairs.
+ */
+function commonNeighbourCounts(g: EgoGraph, hist: number[]): number {
+  const n = g.n
   const { start, neighbours, unknownStart, unknownNeighbours } = g
+  let shared = 0
   const common = zeros(n)
   const closed = zeros(n) // == j + 1 when k is tied to j or unknown with j
-  // The k met for this j, in the order first met (the order of the sum).
-  const touched = zeros(n)
+  const touched = zeros(n) // the k met for this j
   for (let j = 0; j < n; j++) {
     const mark = j + 1
     const first = start[j]!
@@ -57,12 +70,12 @@ export function egoBetweennessOf(g: EgoGraph): number {
       const k = touched[t]!
       if (closed[k] !== mark) {
         shared++
-        fractions += 1 / (1 + common[k]!)
+        hist[common[k]!]!++
       }
       common[k] = 0
     }
   }
-  return openPairCount(g) - shared + fractions
+  return shared
 }
 
 export const egoBetweennessSpec: MeasureSpec = {
