@@ -550,8 +550,8 @@ describe('the server API', () => {
       ).text()
       expect(graphml).toContain('<graph id="LW01" edgedefault="undirected">')
       expect(graphml.match(/<edge /g)).toHaveLength(1)
-      expect(graphml).toMatch(/<data key="g_pairs_no">x1--x3<\/data>/)
-      expect(graphml).toMatch(/<data key="g_pairs_dont_know">x2--x3<\/data>/)
+      expect(graphml).toMatch(/<data key="g_pairs_no">LW01\.x1,LW01\.x3<\/data>/)
+      expect(graphml).toMatch(/<data key="g_pairs_dont_know">LW01\.x2,LW01\.x3<\/data>/)
 
       expect(
         (await r.call('GET', `/api/studies/${studyId}/export?format=csv&names=1`)).status,

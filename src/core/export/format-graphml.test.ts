@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import type { Study } from '../network/ego-network.js'
-import { alterIndex } from '../network/ids.js'
+import { alterId, alterIndex } from '../network/ids.js'
 import { network } from '../test-support/build-network.js'
 import { formatGraphml } from './format-graphml.js'
 
@@ -114,9 +114,10 @@ describe('formatGraphml', () => {
       g2: 'true',
       g3: 'A & B <c> "d"',
       // gone (null) is left out.
-      g_pairs_no: 'a1--a3',
-      g_pairs_dont_know: 'a/2--a3',
-      g_pairs_not_asked: 'a1--a4 a3--a4',
+      // Node ids, which hold no space or comma, whatever the alter ids hold.
+      g_pairs_no: 'LW_01.a1,LW_01.a3',
+      g_pairs_dont_know: 'LW_01.a_2,LW_01.a3',
+      g_pairs_not_asked: 'LW_01.a1,LW_01.a4 LW_01.a3,LW_01.a4',
     })
     expect(dataOf(doc.graph![1]!)).toEqual({
       g_ego_id: 'LW02',
@@ -239,5 +240,33 @@ describe('formatGraphml', () => {
     const out = formatGraphml({ ...study, networks: [] })
     expect(xmllint(out)).toBe('')
     expect(parse(out).graph).toBeUndefined()
+  })
+
+  it('lists pairs so that they read back whatever the alter ids hold (spaces, --, commas)', () => {
+    const names = ['St Mary’s Surgery', 'a--b', 'x,y', 'a', 'b--']
+    const net = network({
+      id: 'LW 9',
+      alters: ['p', 'q', 'r', 's', 't'],
+      ties: 'p-q',
+      no: 'p-r q-s',
+      unknown: 'r-t',
+      notAsked: 's-t',
+    })
+    const renamed = { ...net, alters: net.alters.map((a, i) => ({ ...a, id: alterId(names[i]!) })) }
+    const graph = parse(formatGraphml({ ...study, networks: [renamed] })).graph![0]!
+    const alterOf = new Map(graph.node!.map((n) => [n['@_id'], dataOf(n)['n_alter_id']]))
+    const read = (key: string) => {
+      const list = dataOf(graph)[key]!
+      return list
+        .split(' ')
+        .filter(Boolean)
+        .map((pair) => pair.split(',').map((id) => alterOf.get(id)))
+    }
+    expect(read('g_pairs_no')).toEqual([
+      ['St Mary’s Surgery', 'x,y'],
+      ['a--b', 'a'],
+    ])
+    expect(read('g_pairs_dont_know')).toEqual([['x,y', 'b--']])
+    expect(read('g_pairs_not_asked')).toEqual([['a', 'b--']])
   })
 })

@@ -8,10 +8,11 @@ import type { AttributeValue, Study } from '../network/ego-network.js'
  *
  * "No" and "don't know" answers are kept without being edges, so any
  * GraphML reader gets the right network: each graph carries `pairs_no`,
- * `pairs_dont_know` and `pairs_not_asked`, space-separated `a--b` lists of
- * alter ids. Node ids are `<ego>.<alter>` (made NMTOKEN-safe, and unique in
- * the document: a second `a_b` becomes `a_b_2`); the original ids are the
- * `ego_id` and `alter_id` data. Characters XML 1.0 cannot hold (most control
+ * `pairs_dont_know` and `pairs_not_asked`, lists of `u,v` node-id pairs
+ * separated by spaces. Node ids are `<ego>.<alter>` (made NMTOKEN-safe, and
+ * unique in the document: a second `a_b` becomes `a_b_2`), so they hold no
+ * space or comma and the lists read back unambiguously whatever the alter
+ * ids hold; the original ids are the `ego_id` and `alter_id` data. Characters XML 1.0 cannot hold (most control
  * characters) are left out, as in the .qdpx export; a carriage return is kept
  * as `&#13;`.
  */
@@ -50,19 +51,18 @@ export function formatGraphml(study: Study): string {
     for (const [name, value] of Object.entries(net.ego.attributes)) {
       if (value !== null) out.push(data(egoIndex.get(name)!, value, 4))
     }
+    const nodeId = net.alters.map((a) => unique(`${ego}.${token(a.id)}`, nodeIds))
     const pairs: Record<'no' | 'dont_know' | 'not_asked', string[]> = {
       no: [],
       dont_know: [],
       not_asked: [],
     }
     for (const t of net.ties) {
-      if (t.state !== 'yes')
-        pairs[t.state].push(`${net.alters[t.from]!.id}--${net.alters[t.to]!.id}`)
+      if (t.state !== 'yes') pairs[t.state].push(`${nodeId[t.from]!},${nodeId[t.to]!}`)
     }
     out.push(data('g_pairs_no', pairs.no.join(' '), 4))
     out.push(data('g_pairs_dont_know', pairs.dont_know.join(' '), 4))
     out.push(data('g_pairs_not_asked', pairs.not_asked.join(' '), 4))
-    const nodeId = net.alters.map((a) => unique(`${ego}.${token(a.id)}`, nodeIds))
     net.alters.forEach((alter, j) => {
       out.push(`    <node id="${escape(nodeId[j]!)}">`)
       out.push(data('n_alter_id', alter.id, 6))
