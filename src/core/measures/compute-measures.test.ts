@@ -261,6 +261,31 @@ describe('measureContext', () => {
     // Naming `sector` explicitly in that study is an error, not the default.
     expect(errorOf(studyOf([e3], noSector), { egoAttribute: 'sector' }).code).toBe('usage')
   })
+
+  it('notes: the CLI flags to choose otherwise, or (flags: false, for the web app) the facts alone', () => {
+    const notesOf = (s: Study, options: MeasureOptions, flags?: boolean) => {
+      const result = measureContext(s, options, flags === undefined ? {} : { flags })
+      if (!result.ok) throw result.error
+      return result.value.notes
+    }
+    const noOrgType = studyOf([e3], { ego: codebook.ego, alter: { role: { type: 'text' } } })
+    expect(notesOf(noOrgType, {})).toEqual([
+      'Alters have no "org_type" attribute, so composition, brokerage and bridging columns are left out. Choose an alter attribute with --attr (alters have: role).',
+    ])
+    expect(notesOf(noOrgType, {}, false)).toEqual([
+      'Alters have no "org_type" attribute, so composition, brokerage and bridging columns are left out.',
+    ])
+    // role has none of the bridge categories; egos have no sector.
+    const noSector = studyOf([e3], { ego: { team: { type: 'text' } }, alter: codebook.alter })
+    expect(notesOf(noSector, { attributes: ['role'] })).toEqual([
+      'Egos have no "sector" attribute, so every ego\'s group is "link_worker" for ego_ei and brokerage. Choose one with --ego-attr.',
+      '"role" has none of the default bridge categories (primary_care : vcse, local_authority) on one side, so bridging_pairs is 0. Choose categories with --bridge A:B.',
+    ])
+    expect(notesOf(noSector, { attributes: ['role'] }, false)).toEqual([
+      'Egos have no "sector" attribute, so every ego\'s group is "link_worker" for ego_ei and brokerage.',
+      '"role" has none of the default bridge categories (primary_care : vcse, local_authority) on one side, so bridging_pairs is 0.',
+    ])
+  })
 })
 
 describe('computeMeasures', () => {

@@ -67,13 +67,17 @@ export function attributeLevels(study: Study | StudyColumns, attr: string): read
 
 /**
  * Checks the user's choices against the study and fixes the measure context.
- * Returns notes for choices made on the user's behalf.
+ * Returns notes for choices made on the user's behalf. The notes advise the
+ * CLI's flags (--attr, --ego-attr, --bridge) for choosing otherwise, unless
+ * `flags` is false: the web app offers no such choice.
  */
 export function measureContext(
   study: Study | StudyColumns,
   options: MeasureOptions = {},
+  { flags = true }: { readonly flags?: boolean } = {},
 ): Result<{ readonly context: MeasureContext; readonly notes: readonly string[] }> {
   const notes: string[] = []
+  const advice = (text: string) => (flags ? ` ${text}` : '')
   // `frequency` in the codebook describes Alter.frequency, not an attribute.
   const alterAttrs = Object.keys(study.codebook.alter).filter((name) => name !== 'frequency')
   const listed = alterAttrs.length > 0 ? alterAttrs.join(', ') : '(none)'
@@ -82,7 +86,7 @@ export function measureContext(
     names = alterAttrs.includes(defaultAlterAttribute) ? [defaultAlterAttribute] : []
     if (names.length === 0) {
       notes.push(
-        `Alters have no "${defaultAlterAttribute}" attribute, so composition, brokerage and bridging columns are left out. Choose an alter attribute with --attr (alters have: ${listed}).`,
+        `Alters have no "${defaultAlterAttribute}" attribute, so composition, brokerage and bridging columns are left out.${advice(`Choose an alter attribute with --attr (alters have: ${listed}).`)}`,
       )
     }
   } else {
@@ -130,7 +134,7 @@ export function measureContext(
     egoDefault = defaultEgoGroup
     if (attributes.length > 0) {
       notes.push(
-        `Egos have no "${defaultEgoAttribute}" attribute, so every ego's group is "${defaultEgoGroup}" for ego_ei and brokerage. Choose one with --ego-attr.`,
+        `Egos have no "${defaultEgoAttribute}" attribute, so every ego's group is "${defaultEgoGroup}" for ego_ei and brokerage.${advice('Choose one with --ego-attr.')}`,
       )
     }
   }
@@ -146,7 +150,7 @@ export function measureContext(
     )
   ) {
     notes.push(
-      `"${attributes[0]!.name}" has none of the default bridge categories (${defaultBridge.a.join(', ')} : ${defaultBridge.b.join(', ')}) on one side, so bridging_pairs is 0. Choose categories with --bridge A:B.`,
+      `"${attributes[0]!.name}" has none of the default bridge categories (${defaultBridge.a.join(', ')} : ${defaultBridge.b.join(', ')}) on one side, so bridging_pairs is 0.${advice('Choose categories with --bridge A:B.')}`,
     )
   }
   if (options.bridge !== undefined) {
