@@ -1,5 +1,6 @@
 import type {
   InterviewSession,
+  MeasureTableJson,
   NewInvitation,
   ParticipantDetail,
   ParticipantSummary,
@@ -49,13 +50,6 @@ export class ApiError extends Error {
   get retryable(): boolean {
     return this.status === 0 || this.status === 429 || this.status >= 500
   }
-}
-
-/** GET /api/studies/:id/measures */
-export type MeasureTableJson = {
-  readonly columns: readonly string[]
-  readonly egoIds: readonly string[]
-  readonly rows: readonly (readonly (number | null)[])[]
 }
 
 /** GET /api/audit: one record (dates arrive as ISO strings). */

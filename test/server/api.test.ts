@@ -1,6 +1,11 @@
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { InterviewSession, NewInvitation, SaveResult } from '../../src/core/api/api.js'
+import type {
+  InterviewSession,
+  MeasureTableJson,
+  NewInvitation,
+  SaveResult,
+} from '../../src/core/api/api.js'
 import { importStudyJson } from '../../src/core/import/study-json.js'
 import { importThreeFiles } from '../../src/core/import/three-files.js'
 import { loginLimits } from '../../src/server/routes/auth.js'
@@ -480,8 +485,10 @@ describe('the server API', () => {
     it('computes the measures of sent interviews, with don’t know left out of density', async () => {
       const table = (await json(
         await s.clients.viewer.call('GET', `/api/studies/${studyId}/measures`),
-      )) as { columns: string[]; egoIds: string[]; rows: (number | null)[][] }
+      )) as MeasureTableJson
       expect(table.egoIds).toEqual(['LW01'])
+      // The built-in protocol has every attribute the measures look for: nothing chosen by default.
+      expect(table.notes).toEqual([])
       const value = (c: string) => table.rows[0]![table.columns.indexOf(c) - 1]
       expect(value('size')).toBe(3)
       expect(value('ties')).toBe(1)

@@ -147,6 +147,18 @@ export type ParticipantDetail = ParticipantSummary & {
   } | null
 }
 
+/**
+ * GET /api/studies/:id/measures: the measures of each participant, and notes
+ * on what was chosen for the researcher (such as columns left out because the
+ * contacts have no org_type). The study's deprivation status is on StudyPage.
+ */
+export type MeasureTableJson = {
+  readonly columns: readonly string[]
+  readonly egoIds: readonly string[]
+  readonly rows: readonly (readonly (number | null)[])[]
+  readonly notes: readonly string[]
+}
+
 /** GET /api/interview/:token: what the interview page needs. */
 export type InterviewSession = {
   readonly participant: string

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { strToU8, zipSync } from 'fflate'
-import type { StudyDeprivation } from '../../core/api/deprivation-api.js'
+import type { MeasureTableJson } from '../../core/api/api.js'
 import { SpnetError } from '../../core/errors.js'
 import { compareGroups } from '../../core/compare/compare-groups.js'
 import { formatGraphml } from '../../core/export/format-graphml.js'
@@ -28,22 +28,28 @@ export function analysisRoutes(options: AppOptions) {
   const app = new Hono<AppEnv>()
 
   const measured = async (c: Context<AppEnv>) => {
-    const { study, deprivation } = await collectedStudy(store, studyId(c), {
+    const { study } = await collectedStudy(store, studyId(c), {
       includeUnsent: c.req.query('include') === 'all',
       areas: options.areas,
     })
-    const context = measureContext(study, measureOptions(c))
+    // The web app offers no choice of --attr, --ego-attr or --bridge, so the notes name none.
+    const context = measureContext(study, measureOptions(c), { flags: false })
     if (!context.ok) throw context.error
     return {
       study,
       table: computeMeasures(study, context.value.context),
-      notes: [...context.value.notes, ...deprivationNotes(deprivation)],
+      notes: context.value.notes,
     }
   }
 
   app.get('/studies/:id/measures', requirePermission('analysis:read'), async (c) => {
     const { table, notes } = await measured(c)
-    return c.json({ columns: table.columns, egoIds: table.egoIds, rows: table.rows, notes })
+    return c.json({
+      columns: table.columns,
+      egoIds: table.egoIds,
+      rows: table.rows,
+      notes,
+    } satisfies MeasureTableJson)
   })
 
   app.get('/studies/:id/compare', requirePermission('analysis:read'), async (c) => {
@@ -132,20 +138,6 @@ export function analysisRoutes(options: AppOptions) {
   })
 
   return app
-}
-
-/** What the imd_* columns hold, when the study places participants. */
-function deprivationNotes(d: StudyDeprivation | null): string[] {
-  if (d === null) return []
-  const { by, method, edition } = d.setting
-  if (d.problem !== null)
-    return [
-      `The imd_* attributes are empty: ${d.problem.message}${d.problem.fix === null ? '' : ` ${d.problem.fix}`}`,
-    ]
-  const total = Object.keys(d.participants).length
-  return [
-    `The imd_* attributes are computed from ${by} by ${method}, IMD ${edition}: ${d.placed} of ${total} participants placed.`,
-  ]
 }
 
 function studyId(c: Context<AppEnv>): string {

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { Comparison } from '../../core/compare/compare-groups.js'
-import { ApiError, api, type MeasureTableJson } from '../api.js'
+import type { MeasureTableJson } from '../../core/api/api.js'
+import { ApiError, api } from '../api.js'
 import { FieldError } from '../components/field-error.js'
 import { LoadState, errorText } from '../components/load-state.js'
 import { TextInput } from '../components/text-input.js'
