@@ -1,4 +1,5 @@
 import type { Comparison, GroupSummary } from '../../core/compare/compare-groups.js'
+import { Notes } from '../components/notes.js'
 import { formatNumber, formatP } from '../lib/format.js'
 
 /**
@@ -20,13 +21,7 @@ export function ComparisonView({ comparison: c }: { readonly comparison: Compari
           </li>
         ))}
       </ul>
-      {c.notes.length > 0 && (
-        <ul className="notes">
-          {c.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <Notes notes={c.notes} />
 
       <div
         className="table-wrap table-scroll"
