@@ -270,10 +270,10 @@ describe('measureContext', () => {
     }
     const noOrgType = studyOf([e3], { ego: codebook.ego, alter: { role: { type: 'text' } } })
     expect(notesOf(noOrgType, {})).toEqual([
-      'Alters have no "org_type" attribute, so composition, brokerage and bridging columns are left out. Choose an alter attribute with --attr (alters have: role).',
+      'Alters have no "org_type" attribute, so the composition and E-I columns are left out, and the brokerage roles and bridging_pairs are NA. Choose an alter attribute with --attr (alters have: role).',
     ])
     expect(notesOf(noOrgType, {}, false)).toEqual([
-      'Alters have no "org_type" attribute, so composition, brokerage and bridging columns are left out.',
+      'Alters have no "org_type" attribute, so the composition and E-I columns are left out, and the brokerage roles and bridging_pairs are NA.',
     ])
     // role has none of the bridge categories; egos have no sector.
     const noSector = studyOf([e3], { ego: { team: { type: 'text' } }, alter: codebook.alter })

@@ -86,7 +86,7 @@ export function measureContext(
     names = alterAttrs.includes(defaultAlterAttribute) ? [defaultAlterAttribute] : []
     if (names.length === 0) {
       notes.push(
-        `Alters have no "${defaultAlterAttribute}" attribute, so composition, brokerage and bridging columns are left out.${advice(`Choose an alter attribute with --attr (alters have: ${listed}).`)}`,
+        `Alters have no "${defaultAlterAttribute}" attribute, so the composition and E-I columns are left out, and the brokerage roles and bridging_pairs are NA.${advice(`Choose an alter attribute with --attr (alters have: ${listed}).`)}`,
       )
     }
   } else {
