@@ -1,6 +1,7 @@
 import { demoInterviews } from '../core/demo/demo-interviews.js'
 import { missingAnswers } from '../core/interview/check-complete.js'
 import { linkWorkerProtocol } from '../core/protocol/link-worker-protocol.js'
+import type { Protocol } from '../core/protocol/protocol.js'
 import type { Store } from '../store/store.js'
 import { hashPassword } from './passwords.js'
 import { randomToken } from './tokens.js'
@@ -40,11 +41,27 @@ export async function ensureFirstAdmin(
  */
 export async function ensureDemoStudy(store: Store, egos = 20): Promise<string | null> {
   if ((await store.studies.list()).length > 0) return null
-  const interviews = demoInterviews(linkWorkerProtocol, { egos, seed: 1 })
+  return addDemoStudy(store, { egos })
+}
+
+/**
+ * The demo study's participants and interviews in a new study, on the
+ * built-in protocol or another stored one that asks the same questions (a
+ * test's variant, say). Returns the study's id.
+ */
+export async function addDemoStudy(
+  store: Store,
+  {
+    egos = 20,
+    protocol = linkWorkerProtocol,
+    name = 'Demo study (synthetic data)',
+  }: { readonly egos?: number; readonly protocol?: Protocol; readonly name?: string } = {},
+): Promise<string> {
+  const interviews = demoInterviews(protocol, { egos, seed: 1 })
   const study = await store.studies.create(system, {
-    name: 'Demo study (synthetic data)',
-    protocolId: linkWorkerProtocol.id,
-    protocolVersion: linkWorkerProtocol.version,
+    name,
+    protocolId: protocol.id,
+    protocolVersion: protocol.version,
   })
   const sent = Math.ceil(egos * 0.75)
   for (const [i, interview] of interviews.entries()) {
@@ -95,7 +112,7 @@ export async function ensureDemoStudy(store: Store, egos = 20): Promise<string |
       const result = await store.interviews.save(
         system,
         participant.id,
-        linkWorkerProtocol,
+        protocol,
         changes.slice(k, k + batch).map((change, j) => ({ id: `demo-${i}-${k + j}`, change })),
       )
       if (result.rejected.length > 0)
@@ -104,8 +121,8 @@ export async function ensureDemoStudy(store: Store, egos = 20): Promise<string |
         )
     }
     // The tiny demo networks (0–2 contacts) cannot be sent: the protocol asks for more.
-    if (i < sent && missingAnswers(linkWorkerProtocol, s).length === 0) {
-      await store.interviews.submit(system, participant.id, linkWorkerProtocol)
+    if (i < sent && missingAnswers(protocol, s).length === 0) {
+      await store.interviews.submit(system, participant.id, protocol)
     }
   }
   return study.id
