@@ -3,9 +3,10 @@ import type { Browser, Page } from 'playwright-core'
 import { beforeAll, expect, it } from 'vitest'
 import { networkAlters } from '../../src/core/interview/apply-change.js'
 import { pairKey, type InterviewState } from '../../src/core/interview/interview-state.js'
+import { linkWorkerProtocol } from '../../src/core/protocol/link-worker-protocol.js'
 import { DbAreaStore } from '../../src/cli/area/db-area-store.js'
 import { importAreaFiles } from '../../src/cli/area/import-area-files.js'
-import { ensureDemoStudy } from '../../src/server/bootstrap.js'
+import { addDemoStudy, ensureDemoStudy } from '../../src/server/bootstrap.js'
 import { official } from '../support/area-files.js'
 import {
   axe,
@@ -395,6 +396,53 @@ it(
 )
 
 it(
+  'notes on the measures what the study’s data lacks, and says once how the imd_* attributes are computed',
+  () =>
+    withFailureShots(browser, 'researcher-notes', async () => {
+      // The link-worker protocol without its derived variables: contacts have no org_type.
+      const protocol = {
+        ...linkWorkerProtocol,
+        id: 'link_worker_no_org_type',
+        name: 'Link workers, without grouped sectors',
+        derived: [],
+      }
+      const system = { kind: 'system' } as const
+      await server.store.protocols.save(system, protocol)
+      const id = await addDemoStudy(server.store, { egos: 8, protocol, name: 'No org_type study' })
+      // Before the test below imports the area files: nobody can be placed yet.
+      await server.store.studies.setDeprivation(system, id, {
+        by: 'practice_code',
+        method: 'practice-weighted',
+        edition: 2019,
+      })
+      const { context, problems } = await newContext(browser, desktop)
+      const page = await context.newPage()
+      await signIn(page, server.url)
+      await page.goto(`${server.url}/studies/${id}/analysis`)
+      await heading(page, 'Measures and comparisons')
+      await page.getByRole('region', { name: 'Table of measures per participant' }).waitFor()
+      // Said as the web app can act on it: no CLI flag to choose another attribute.
+      expect(await page.locator('.notes li').allTextContents()).toEqual([
+        'Alters have no "org_type" attribute, so the composition and E-I columns are left out, and the brokerage roles and bridging_pairs are NA.',
+      ])
+      const [head, ...rows] = await tableText(page, '.table-scroll table')
+      expect(head!.filter((c) => c.includes('org_type'))).toEqual([])
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row[head!.indexOf('bridging_pairs')]).toBe('NA')
+      // The deprivation status once, with what to do, not again among the measures' notes.
+      await page.getByRole('link', { name: 'Change the setting on the study page' }).waitFor()
+      expect(await page.getByText(/imd_\* attributes/).allTextContents()).toEqual([
+        'The imd_* attributes are computed from each participant’s practice_code by practice-weighted, IoD 2019, but nobody can be placed yet: No area reference data is loaded. Run spnet area download, or spnet area import FILE... This server reads the reference data from the test database. Change the setting on the study page.',
+      ])
+      expect(await axe(page, 'analysis page with notes')).toEqual([])
+      await screenshot(page, 'researcher-analysis-notes')
+      expect(problems).toEqual([])
+      await context.close()
+    }),
+  60_000,
+)
+
+it(
   'places the participants on the IMD from the study page, with messages on the fields',
   () =>
     withFailureShots(browser, 'researcher-imd', async () => {
@@ -451,7 +499,17 @@ it(
         .waitFor()
       expect(await axe(page, 'participant page with IMD placement')).toEqual([])
 
-      await page.getByRole('link', { name: 'Back to the study' }).click()
+      // The analysis page says how the imd_* attributes are computed, once.
+      await page.goto(`${server.url}/studies/${studyId}/analysis`)
+      await page.getByRole('region', { name: 'Table of measures per participant' }).waitFor()
+      const toStudy = page.getByRole('link', { name: 'Change the setting on the study page' })
+      await toStudy.waitFor()
+      const n = detail.participantList.length
+      expect(await page.getByText(/imd_\* attributes/).allTextContents()).toEqual([
+        `The imd_* attributes are computed from each participant’s practice_code by practice-weighted, IoD 2019: ${n} of ${n} participants placed. Change the setting on the study page.`,
+      ])
+      expect(await page.locator('.notes').count()).toBe(0)
+      await toStudy.click()
       await page.getByRole('button', { name: 'Change how participants are placed' }).click()
       await page.getByRole('button', { name: 'Stop placing participants' }).click()
       await page.getByText(/no longer placed automatically/).waitFor()

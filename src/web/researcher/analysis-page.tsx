@@ -1,9 +1,10 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { Comparison } from '../../core/compare/compare-groups.js'
-import type { MeasureTableJson } from '../../core/api/api.js'
+import type { MeasureTableJson, StudyPage } from '../../core/api/api.js'
 import { ApiError, api } from '../api.js'
 import { FieldError } from '../components/field-error.js'
 import { LoadState, errorText } from '../components/load-state.js'
+import { Notes } from '../components/notes.js'
 import { TextInput } from '../components/text-input.js'
 import { formatNumber } from '../lib/format.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
@@ -76,27 +77,47 @@ export function AnalysisPage({ id }: { readonly id: string }) {
         <h2 id="measures" className="heading-m">
           Measures per participant
         </h2>
-        <LoadState resource={measures}>{(table) => <MeasuresTable table={table} />}</LoadState>
+        <LoadState resource={measures}>{(table) => <Measures table={table} />}</LoadState>
       </section>
 
       <CompareSection studyId={id} />
-      {study.kind === 'ready' && study.data.deprivation !== null && (
-        <p className="hint">
-          The imd_* attributes are computed from each participant’s{' '}
-          {study.data.deprivation.setting.by} by {study.data.deprivation.setting.method}, IoD{' '}
-          {study.data.deprivation.setting.edition}
-          {study.data.deprivation.problem === null
-            ? `: ${String(study.data.deprivation.placed)} of ${String(study.data.participantList.length)} participants placed.`
-            : `, but nobody can be placed yet: ${study.data.deprivation.problem.message}`}{' '}
-          <Link to={`/studies/${encodeURIComponent(id)}`}>Change it on the study page</Link>.
-        </p>
-      )}
+      {study.kind === 'ready' && <DeprivationHint study={study.data} />}
+    </>
+  )
+}
+
+/** How the imd_* attributes are computed, or why they are empty and what to do (as the study page says). */
+function DeprivationHint({ study }: { readonly study: StudyPage }) {
+  const d = study.deprivation
+  if (d === null) return null
+  const { by, method, edition } = d.setting
+  const outcome =
+    d.problem === null
+      ? `: ${String(d.placed)} of ${String(study.participantList.length)} participants placed.`
+      : `, but nobody can be placed yet: ${d.problem.message}${d.problem.fix === null ? '' : ` ${d.problem.fix}`}`
+  return (
+    <p className="hint">
+      {`The imd_* attributes are computed from each participant’s ${by} by ${method}, IoD ${String(edition)}${outcome}`}{' '}
+      <Link to={`/studies/${encodeURIComponent(study.id)}`}>
+        Change the setting on the study page
+      </Link>
+      .
+    </p>
+  )
+}
+
+/** The measures' notes (what the data cannot give, what was chosen), then the table. */
+function Measures({ table }: { readonly table: MeasureTableJson }) {
+  if (table.egoIds.length === 0) return <p>No interviews have been sent yet.</p>
+  return (
+    <>
+      <Notes notes={table.notes} />
+      <MeasuresTable table={table} />
     </>
   )
 }
 
 function MeasuresTable({ table }: { readonly table: MeasureTableJson }) {
-  if (table.egoIds.length === 0) return <p>No interviews have been sent yet.</p>
   const [idColumn, ...measureColumns] = table.columns
   return (
     <div
