@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import {
+  answerHelp,
+  findSubcommand,
+  groupHelp,
+  subcommandHelp,
+  type CommandGroup,
+} from './command-group.js'
+import type { Io } from './io.js'
+
+const group: CommandGroup = {
+  name: 'pets',
+  about: 'Pets of a study.',
+  subcommands: [
+    { name: 'list', summary: 'every pet', about: 'Lists every pet.' },
+    {
+      name: 'add',
+      args: 'NAME',
+      summary: 'add a pet',
+      about: 'Adds a pet called NAME.',
+      options: [
+        ['--kind cat|dog', 'what it is (default cat)'],
+        [
+          '--a-very-long-option-name VALUE',
+          'a text long enough to be wrapped over two lines or more when it is laid out beside its flag',
+        ],
+      ],
+    },
+  ],
+  options: [['--study ID', 'the study']],
+  notes: 'Pets are made up.',
+}
+
+function captured(): { io: Io; out: () => string } {
+  let text = ''
+  return {
+    io: {
+      stdout: { write: (t) => void (text += t) },
+      stderr: { write: () => {} },
+      env: {},
+      cwd: '/',
+    },
+    out: () => text,
+  }
+}
+
+describe('groupHelp', () => {
+  it('lists each subcommand with its summary, then the options every one takes', () => {
+    expect(groupHelp(group)).toBe(`spnet pets <list|add> ...
+
+Pets of a study.
+
+  list        every pet
+  add NAME    add a pet
+
+  --study ID  the study
+
+spnet pets <command> --help for a command's options.
+
+Pets are made up.
+`)
+  })
+})
+
+describe('subcommandHelp', () => {
+  it("gives the synopsis, what it does, and its options and the group's", () => {
+    expect(subcommandHelp(group, findSubcommand(group, 'add'))).toBe(`spnet pets add NAME [options]
+
+Adds a pet called NAME.
+
+  --kind cat|dog  what it is (default cat)
+  --a-very-long-option-name VALUE
+                  a text long enough to be wrapped over two lines or more when
+                  it is laid out beside its flag
+  --study ID      the study
+`)
+  })
+  it('keeps every line within 80 characters', () => {
+    for (const line of subcommandHelp(group, findSubcommand(group, 'add')).split('\n'))
+      expect(line.length).toBeLessThanOrEqual(80)
+  })
+})
+
+describe('answerHelp', () => {
+  it('prints the group help without a subcommand: status 0 when asked for, else 2', () => {
+    const asked = captured()
+    expect(answerHelp(group, undefined, true, asked.io)).toBe(0)
+    expect(asked.out()).toBe(groupHelp(group))
+    const missing = captured()
+    expect(answerHelp(group, undefined, false, missing.io)).toBe(2)
+    expect(missing.out()).toBe(groupHelp(group))
+  })
+  it("prints a subcommand's own help with --help, and nothing without", () => {
+    const asked = captured()
+    expect(answerHelp(group, 'list', true, asked.io)).toBe(0)
+    expect(asked.out()).toBe(subcommandHelp(group, findSubcommand(group, 'list')))
+    const run = captured()
+    expect(answerHelp(group, 'list', false, run.io)).toBeNull()
+    expect(run.out()).toBe('')
+  })
+  it('refuses an unknown subcommand, --help or not, naming the real ones', () => {
+    for (const help of [true, false]) {
+      expect(() => answerHelp(group, 'walk', help, captured().io)).toThrow(
+        expect.objectContaining({
+          code: 'usage',
+          message: '"walk" is not an spnet pets command.',
+          issues: [{ message: 'Use one of: list, add. See spnet pets --help.' }],
+        }),
+      )
+    }
+  })
+})
