@@ -38,43 +38,126 @@ import {
 import { appendAudit } from '../../store/repositories/audit.js'
 import type { Store } from '../../store/store.js'
 import { parseFlags, usage } from '../args.js'
+import { answerHelp, type CommandGroup, type HelpOption } from '../command-group.js'
 import type { Io } from '../io.js'
 import { emit, writeAtomic } from '../output.js'
 import { openCliStore } from '../server/open-cli-store.js'
 import { areaSourceFor } from './area.js'
 
-export const qualHelp = `spnet qual <command> [--study ID|NAME]
+// Agreement, matrices and exports take the same choice of transcripts.
+const includeUnreviewed: HelpOption = [
+  '--include-unreviewed',
+  'also use the transcripts whose names are not reviewed yet, for whoever holds the data',
+]
 
-The qualitative analysis of a study, on spnet's database (the same one the
-web app uses). --study picks the study when there is more than one.
+export const qualGroup: CommandGroup = {
+  name: 'qual',
+  about: `The qualitative analysis of a study, on spnet's database (the same one the
+web app uses).`,
+  subcommands: [
+    {
+      name: 'import',
+      args: 'FILE|FOLDER...',
+      summary: 'transcripts (.txt, .docx, .vtt, .srt), REFI-QDA projects (.qdpx), codebooks (.qdc)',
+      about: `Imports transcripts (.txt, .docx, .vtt, .srt; told by their content), a
+REFI-QDA project (.qdpx from NVivo, MAXQDA, ATLAS.ti, QualCoder) or codebook
+(.qdc), and the files of each FOLDER (not its subfolders). Every file is
+checked first: if one cannot be imported, none is. The first import makes a
+study when there is none.
 
-  import FILE|FOLDER...   transcripts (.txt, .docx, .vtt, .srt; told by their
-                          content), a REFI-QDA project (.qdpx from NVivo,
-                          MAXQDA, ATLAS.ti, QualCoder) or codebook (.qdc).
-                          A transcript joins the participant its file name
-                          names (LW07 interview.docx → LW07), or --case LABEL.
-                          Names in it are proposed for replacement (its
-                          contacts, --names "A,B", and a name detector); a
-                          researcher reviews them before it can be coded.
-  review [TRANSCRIPT]     list the proposed replacements; --accept-all (or
-                          --accept ID,... --reject ID,...) then --apply
-  status                  transcripts, names awaiting review, codes, coders
-  agreement               inter-coder agreement per code and pooled
-                          [--code C] [--unit sentence|turn] [--coders A,B]
-                          [--format text|csv|json] [--disagreements FILE]
-  matrix --by ATTR        the framework matrix, cases grouped by ATTR
-                          [--sort ATTR[:desc],...] [--where COND] [--themes C,...]
-                          [--format csv|xlsx|html] --out FILE
-  export --format qdpx|qdc|csv --out FILE
-                          the whole project as REFI-QDA (.qdpx), the
-                          codebook (.qdc), or the coded segments (CSV, one
-                          row each; --out FILE.zip adds the framework matrix)
-
-Conditions (--where, repeatable): imd_quintile=1, size>=20,
-implementation_model=pcn|vcse, constraint:present. Matrices, segments and
-exports hold pseudonymised transcripts only (--include-unreviewed adds the
-others, for whoever holds the data).
-`
+A transcript joins the participant its file name names (LW07 interview.docx
+→ LW07), or --case LABEL. Names in it are proposed for replacement (its
+contacts, --names "A,B", and a name detector); a researcher reviews them
+(spnet qual review) before it can be coded.`,
+      options: [
+        ['--case LABEL', 'attach the transcripts to this participant, not by file name'],
+        ['--names A,B', 'more names to replace, besides contacts and detected names'],
+      ],
+    },
+    {
+      name: 'review',
+      args: '[TRANSCRIPT]',
+      summary: 'the proposed replacements of names: accept or reject them, then apply them',
+      about: `Without TRANSCRIPT, lists the transcripts whose names await review. With one
+(its name or id), records the decisions given and shows each name found, the
+placeholder proposed for it and the decision; --apply then makes the accepted
+replacements, and the transcript can be coded.`,
+      options: [
+        ['--accept-all', 'accept every proposal'],
+        ['--accept ID,...', 'accept these proposals (their ids are in the table)'],
+        ['--reject ID,...', 'reject these proposals: the name stays as written'],
+        ['--apply', 'replace the accepted names (once every proposal is decided)'],
+      ],
+    },
+    {
+      name: 'status',
+      summary: 'transcripts, names awaiting review, codes, coders',
+      about: `Counts the study's transcripts, codes, coders, coded segments and memos,
+and lists each transcript with its participant, its units, whether its names
+are reviewed, and its coded segments.`,
+    },
+    {
+      name: 'agreement',
+      summary: 'inter-coder agreement per code and pooled',
+      about: `Inter-coder agreement over declared units (sentences or speaker turns), per
+code and pooled: % agreement, Cohen's κ, Krippendorff's α and character κ,
+each with a 95% bootstrap interval. Cohen's κ and character κ need exactly
+two coders.`,
+      options: [
+        ['--code C', 'one code only, by name, id or path (Parent / Child)'],
+        ['--unit sentence|turn', 'the unit of agreement (default sentence)'],
+        ['--coders A,B', 'the coders to compare, by name or id (default: all)'],
+        ['--format text|csv|json', 'output (default text)'],
+        ['--out FILE', 'write to FILE instead of the terminal'],
+        ['--disagreements FILE', 'also write the units coders disagree on to FILE (CSV)'],
+        ['--seed S', 'random seed of the bootstrap intervals (default 1)'],
+        includeUnreviewed,
+      ],
+    },
+    {
+      name: 'matrix',
+      args: '--by ATTR --out FILE',
+      summary: 'the framework matrix, cases grouped by ATTR',
+      about: `Writes the framework matrix: a row per case (participant), grouped by case
+attributes, and a column per theme. A cell holds the case's segments coded
+with the theme or its sub-codes, their number, and the researcher's summary.
+Case attributes are the participant's attributes, network measures and IMD
+fields.`,
+      options: [
+        ['--by ATTR,...', 'the case attributes grouping the rows (required)'],
+        ['--sort ATTR[:desc],...', 'case attributes that order the rows within a group'],
+        [
+          '--where COND',
+          'only the cases that meet COND (repeatable): imd_quintile=1, size>=20, implementation_model=pcn|vcse, constraint:present',
+        ],
+        [
+          '--themes C,...',
+          'the codes that are the columns, by name, id or path; default: the top-level codes',
+        ],
+        ['--format csv|xlsx|html', "output (default: FILE's extension, or csv)"],
+        ['--out FILE', 'the file to write (required)'],
+        includeUnreviewed,
+      ],
+    },
+    {
+      name: 'export',
+      args: '--out FILE',
+      summary:
+        'the whole project as REFI-QDA (.qdpx), the codebook (.qdc), or the coded segments (CSV)',
+      about: `Writes the whole project as REFI-QDA (.qdpx, for NVivo, MAXQDA, ATLAS.ti and
+QualCoder), its codebook (.qdc), or the coded segments as CSV, one row each
+(--out FILE.zip adds the framework matrix). Each export is in the audit log.`,
+      options: [
+        ['--format qdpx|qdc|csv', "what to write (default: FILE's extension, or qdpx)"],
+        ['--out FILE', 'the file to write (required)'],
+        includeUnreviewed,
+      ],
+    },
+  ],
+  options: [['--study ID|NAME', 'the study, by id or name, when there is more than one']],
+  notes: `Agreement, matrices and exports leave out the transcripts whose names are
+not reviewed yet, and say so.`,
+}
 
 const flags = {
   help: { type: 'boolean', short: 'h' },
@@ -104,16 +187,8 @@ type Values = ReturnType<typeof parseFlags<typeof flags>>['values']
 export async function qualCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('qual', argv, flags)
   const [verb, ...args] = positionals
-  if (values.help === true || verb === undefined) {
-    io.stdout.write(qualHelp)
-    return values.help === true ? 0 : 2
-  }
-  const known = ['import', 'review', 'status', 'agreement', 'matrix', 'export']
-  if (!known.includes(verb))
-    throw usage(
-      `"${verb}" is not a qual command.`,
-      `Use one of: ${known.join(', ')}. See spnet qual --help.`,
-    )
+  const help = answerHelp(qualGroup, verb, values.help === true, io)
+  if (help !== null) return help
   if (verb === 'matrix' && values.by === undefined)
     throw usage('spnet qual matrix needs --by ATTR (e.g. --by imd_quintile).')
   if ((verb === 'matrix' || verb === 'export') && values.out === undefined)
