@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { groupHelp, subcommandHelp } from '../../src/cli/command-group.js'
+import { areaGroup } from '../../src/cli/commands/area.js'
 import { qualGroup } from '../../src/cli/commands/qual.js'
 import { spnet } from './run-cli.js'
 
 // Every command of spnet made of subcommands.
-const groups = [qualGroup]
+const groups = [qualGroup, areaGroup]
 
 describe.each(groups)('spnet $name', (group) => {
   it('--help prints the overview, listing every subcommand', async () => {

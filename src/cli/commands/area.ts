@@ -8,6 +8,7 @@ import {
 } from '../../core/deprivation/place-area.js'
 import { markdownTable } from '../../core/export/markdown-table.js'
 import { parse, parseFlags, usage } from '../args.js'
+import { answerHelp, type CommandGroup } from '../command-group.js'
 import { AreaStore } from '../area/area-store.js'
 import { DbAreaStore } from '../area/db-area-store.js'
 import { openCliStore } from '../server/open-cli-store.js'
@@ -18,29 +19,60 @@ import type { Io } from '../io.js'
 import type { AreaSource } from '../../server/area-cache.js'
 import type { Store } from '../../store/store.js'
 
-export const areaHelp = `spnet area <import|status|download|lookup> ...
-
-Area deprivation reference data: the English Indices of Deprivation (IoD)
+export const areaGroup: CommandGroup = {
+  name: 'area',
+  about: `Area deprivation reference data: the English Indices of Deprivation (IoD)
 2019 and 2025, ONS LSOA and postcode lookups, NHS ODS GP practices and PCNs,
-and practice deprivation scores. spnet keeps them in its data directory.
+and practice deprivation scores. spnet keeps them in its data directory.`,
+  subcommands: [
+    {
+      name: 'import',
+      args: 'FILE...',
+      summary: 'official files (CSV, CSV.GZ, XLSX, ZIP), told by their content',
+      about: `Imports official files (CSV, CSV.GZ, XLSX or ZIP); what each file is, is
+told from its content. All files are checked first: an import succeeds whole
+or changes nothing.
 
-  spnet area import FILE...     import official files (CSV, CSV.GZ, XLSX or ZIP); what
-                                each file is, is told from its content. All files are
-                                checked first: an import succeeds whole or changes nothing.
-  spnet area status             list what is loaded: edition, rows, source file, checksum
-  spnet area download [--edition 2019|2025|all] [--mirror URL]
-                                fetch the official files from their published addresses,
-                                check them and import them
-  spnet area lookup VALUE [--method M] [--edition 2019|2025]
-                                place one LSOA, postcode, practice or PCN (method lsoa,
-                                postcode, practice-lsoa, practice-weighted or pcn-mean)
-
-Files spnet imports: IoD File 1, 2, 6 or 7 (2019: LSOA 2011; 2025: LSOA 2021); the ONS
-LSOA (2011) to LSOA (2021) lookup; LSOA (2021) to sub-ICB/ICB/LAD and to ward/LAD
-lookups; ODS epraccur and ePCN; OHID Fingertips indicator 93553 (practice IMD 2019
-score); NHS England "Patients registered at a GP practice" by LSOA (for 2025 practice
-scores); ONS postcode products (NSPL, ONSPD, PCD to OA21 to LSOA21 lookup).
-`
+Files spnet imports: IoD File 1, 2, 6 or 7 (2019: LSOA 2011; 2025: LSOA
+2021); the ONS LSOA (2011) to LSOA (2021) lookup; LSOA (2021) to
+sub-ICB/ICB/LAD and to ward/LAD lookups; ODS epraccur and ePCN; OHID
+Fingertips indicator 93553 (practice IMD 2019 score); NHS England "Patients
+registered at a GP practice" by LSOA (for 2025 practice scores); ONS postcode
+products (NSPL, ONSPD, PCD to OA21 to LSOA21 lookup).`,
+    },
+    {
+      name: 'status',
+      summary: 'list what is loaded: edition, rows, source file, checksum',
+      about: `Lists the reference data loaded, and where it is kept: each dataset with
+its edition, rows, source file, checksum (sha256) and when it was imported.`,
+    },
+    {
+      name: 'download',
+      summary: 'fetch the official files, check them and import them',
+      about: `Fetches the official files from their published addresses, with a progress
+bar, then checks and imports them as spnet area import does (so a bad
+download changes nothing).`,
+      options: [
+        ['--edition 2019|2025|all', 'the IoD edition whose files to fetch (default all)'],
+        ['--mirror URL', 'fetch each file by its name from the mirror at URL'],
+      ],
+    },
+    {
+      name: 'lookup',
+      args: 'VALUE',
+      summary: 'place one LSOA, postcode, practice or PCN',
+      about: `Places one LSOA, postcode, GP practice or PCN on the Index of Multiple
+Deprivation: its unit, score, national rank, decile, quintile and Core20.`,
+      options: [
+        [
+          '--method M',
+          `how to place VALUE: ${placementMethods.join(', ')} (default: guessed from VALUE)`,
+        ],
+        ['--edition 2019|2025', 'the IoD edition (default 2025)'],
+      ],
+    },
+  ],
+}
 
 const editionSchema = z.union([z.literal('2019'), z.literal('2025')], {
   error: '--edition must be 2019 or 2025.',
@@ -109,6 +141,10 @@ export async function withAreaStore<T>(
 
 export async function areaCommand(argv: readonly string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv
+  // A subcommand's own --help is answered once its flags are parsed.
+  const asked = sub === '--help' || sub === '-h'
+  const help = answerHelp(areaGroup, asked ? undefined : sub, asked, io)
+  if (help !== null) return help
   switch (sub) {
     case 'import':
       return importCommand(rest, io)
@@ -116,29 +152,17 @@ export async function areaCommand(argv: readonly string[], io: Io): Promise<numb
       return statusCommand(rest, io)
     case 'download':
       return downloadCommand(rest, io)
-    case 'lookup':
-      return lookupCommand(rest, io)
-    case undefined:
-    case '--help':
-    case '-h':
-      io.stdout.write(areaHelp)
-      return 0
     default:
-      throw usage(
-        `"${sub}" is not an area command.`,
-        'Use spnet area import, status, download or lookup.',
-      )
+      return lookupCommand(rest, io)
   }
 }
 
 async function importCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('area', argv, {
+  const { values, positionals } = parseFlags('area import', argv, {
     help: { type: 'boolean', short: 'h' },
   })
-  if (values.help === true) {
-    io.stdout.write(areaHelp)
-    return 0
-  }
+  const help = answerHelp(areaGroup, 'import', values.help === true, io)
+  if (help !== null) return help
   if (positionals.length === 0)
     throw usage(
       'spnet area import needs one or more files.',
@@ -168,7 +192,9 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function statusCommand(argv: readonly string[], io: Io): Promise<number> {
-  parseFlags('area', argv, {})
+  const { values } = parseFlags('area status', argv, { help: { type: 'boolean', short: 'h' } })
+  const help = answerHelp(areaGroup, 'status', values.help === true, io)
+  if (help !== null) return help
   const { manifest, where } = await withAreaStore(io, async (store) => ({
     manifest: await store.manifest(),
     where: store.where,
@@ -198,15 +224,13 @@ async function statusCommand(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function downloadCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseFlags('area', argv, {
+  const { values } = parseFlags('area download', argv, {
     edition: { type: 'string' },
     mirror: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   })
-  if (values.help === true) {
-    io.stdout.write(areaHelp)
-    return 0
-  }
+  const help = answerHelp(areaGroup, 'download', values.help === true, io)
+  if (help !== null) return help
   const chosen: readonly Edition[] =
     values.edition === undefined || values.edition === 'all'
       ? editions
@@ -216,15 +240,13 @@ async function downloadCommand(argv: readonly string[], io: Io): Promise<number>
 }
 
 async function lookupCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('area', argv, {
+  const { values, positionals } = parseFlags('area lookup', argv, {
     method: { type: 'string' },
     edition: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   })
-  if (values.help === true) {
-    io.stdout.write(areaHelp)
-    return 0
-  }
+  const help = answerHelp(areaGroup, 'lookup', values.help === true, io)
+  if (help !== null) return help
   const value = positionals[0]
   if (value === undefined)
     throw usage('spnet area lookup needs a value: an LSOA, postcode, practice or PCN code.')
