@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { groupHelp, subcommandHelp } from '../../src/cli/command-group.js'
 import { areaGroup } from '../../src/cli/commands/area.js'
+import { protocolGroup } from '../../src/cli/commands/protocol.js'
 import { qualGroup } from '../../src/cli/commands/qual.js'
+import { usersGroup } from '../../src/cli/commands/users.js'
 import { spnet } from './run-cli.js'
 
 // Every command of spnet made of subcommands.
-const groups = [qualGroup, areaGroup]
+const groups = [qualGroup, areaGroup, usersGroup, protocolGroup]
 
 describe.each(groups)('spnet $name', (group) => {
   it('--help prints the overview, listing every subcommand', async () => {

@@ -5,19 +5,34 @@ import { jsonSyntaxError, locateJsonPath } from '../../core/import/json-location
 import { linkWorkerProtocol } from '../../core/protocol/link-worker-protocol.js'
 import { validateProtocol } from '../../core/protocol/validate-protocol.js'
 import { parseFlags, usage } from '../args.js'
+import { answerHelp, type CommandGroup } from '../command-group.js'
 import type { Io } from '../io.js'
 import { writeAtomic } from '../output.js'
 
-export const protocolHelp = `spnet protocol validate FILE
-spnet protocol show [--out FILE]
-
-validate  checks a study protocol (JSON): its shape, then what a shape cannot
-          say (ids unique, references resolvable, skip logic pointing back to
-          earlier questions). Each problem is reported with its path in the
-          file, e.g. stages[3].questions[1].showIf.variable, and its line.
-show      writes the built-in link-worker protocol (DOMAIN.md §3) as JSON, to
-          start your own from. Give a changed protocol a new version number.
-`
+export const protocolGroup: CommandGroup = {
+  name: 'protocol',
+  about: `A study protocol is the JSON document the web interview follows: its stages
+(forms about the link worker and their contacts, name generators, the census
+of ties between contacts) and their questions.`,
+  subcommands: [
+    {
+      name: 'validate',
+      args: 'FILE',
+      summary: 'check a study protocol (JSON); problems by path and line',
+      about: `Checks a study protocol (JSON): its shape, then what a shape cannot say (ids
+unique, references resolvable, skip logic pointing back to earlier
+questions). Each problem is reported with its path in the file, e.g.
+stages[3].questions[1].showIf.variable, and its line.`,
+    },
+    {
+      name: 'show',
+      summary: 'write the built-in link-worker protocol, to start your own from',
+      about: `Writes the built-in link-worker protocol (DOMAIN.md §3) as JSON, to start
+your own from. Give a changed protocol a new version number.`,
+      options: [['--out FILE', 'write to FILE instead of the terminal']],
+    },
+  ],
+}
 
 export async function protocolCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('protocol', argv, {
@@ -25,10 +40,8 @@ export async function protocolCommand(argv: readonly string[], io: Io): Promise<
     out: { type: 'string' },
   })
   const [verb, file, ...rest] = positionals
-  if (values.help === true || verb === undefined) {
-    io.stdout.write(protocolHelp)
-    return verb === undefined && values.help !== true ? 2 : 0
-  }
+  const help = answerHelp(protocolGroup, verb, values.help === true, io)
+  if (help !== null) return help
   if (verb === 'show') {
     const text = JSON.stringify(linkWorkerProtocol, null, 2) + '\n'
     if (values.out === undefined) io.stdout.write(text)
@@ -38,11 +51,6 @@ export async function protocolCommand(argv: readonly string[], io: Io): Promise<
     }
     return 0
   }
-  if (verb !== 'validate')
-    throw usage(
-      `"${verb}" is not a protocol command.`,
-      'Use spnet protocol validate FILE or spnet protocol show.',
-    )
   if (file === undefined || rest.length > 0)
     throw usage('Give one protocol file: spnet protocol validate FILE.')
   const text = await readFile(resolve(io.cwd, file), 'utf8').catch((cause: unknown) => {

@@ -3,21 +3,56 @@ import { SpnetError } from '../../core/errors.js'
 import { hashPassword } from '../../server/passwords.js'
 import { randomToken } from '../../server/tokens.js'
 import { parseFlags, usage } from '../args.js'
+import { answerHelp, type CommandGroup } from '../command-group.js'
 import type { Io } from '../io.js'
 import { openCliStore } from '../server/open-cli-store.js'
 
-export const usersHelp = `spnet users list
-spnet users add EMAIL [--role admin|researcher|viewer] [--name NAME]
-spnet users reset-password EMAIL
-spnet users disable EMAIL | enable EMAIL
-
-Researcher accounts, for whoever runs the server (admins can also manage
+export const usersGroup: CommandGroup = {
+  name: 'users',
+  about: `Researcher accounts, for whoever runs the server (admins can also manage
 accounts in the web app). New and reset passwords are random and printed
 once; resetting or disabling ends the account's sessions. Every change is
 written to the audit log. Works on the same database as spnet serve (the
 embedded one cannot be open in two processes: stop the server first, or use
-DATABASE_URL).
-`
+DATABASE_URL).`,
+  subcommands: [
+    {
+      name: 'list',
+      summary: 'every account: email, role, active or disabled, name',
+      about: 'Lists every account: its email, role, whether it is active, and name.',
+    },
+    {
+      name: 'add',
+      args: 'EMAIL',
+      summary: 'make an account, with a random password printed once',
+      about: `Makes an account for EMAIL, with a random password that is printed once:
+give it to its owner.`,
+      options: [
+        ['--role ROLE', 'admin, researcher or viewer (default researcher)'],
+        ['--name NAME', 'the name shown for it (default: EMAIL before the @)'],
+      ],
+    },
+    {
+      name: 'reset-password',
+      args: 'EMAIL',
+      summary: 'a new random password, printed once',
+      about: `Gives the account a new random password, printed once, and ends its
+sessions.`,
+    },
+    {
+      name: 'disable',
+      args: 'EMAIL',
+      summary: 'stop the account signing in',
+      about: 'Stops the account signing in, and ends its sessions.',
+    },
+    {
+      name: 'enable',
+      args: 'EMAIL',
+      summary: 'let a disabled account sign in again',
+      about: 'Lets a disabled account sign in again.',
+    },
+  ],
+}
 
 export async function usersCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('users', argv, {
@@ -26,13 +61,11 @@ export async function usersCommand(argv: readonly string[], io: Io): Promise<num
     name: { type: 'string' },
   })
   const [verb, email, ...rest] = positionals
-  if (values.help === true || verb === undefined) {
-    io.stdout.write(usersHelp)
-    return values.help === true ? 0 : 2
-  }
-  if (rest.length > 0) throw usage(`Unexpected "${rest[0]!}".`, 'See spnet users --help.')
+  const help = answerHelp(usersGroup, verb, values.help === true, io)
+  if (help !== null) return help
+  if (rest.length > 0) throw usage(`Unexpected "${rest[0]!}".`, `See spnet users ${verb!} --help.`)
   if (verb !== 'list' && email === undefined)
-    throw usage(`spnet users ${verb} needs an email address.`)
+    throw usage(`spnet users ${verb!} needs an email address.`)
   const { store } = await openCliStore(io)
   const actor = { kind: 'system' } as const
   try {
@@ -75,9 +108,8 @@ export async function usersCommand(argv: readonly string[], io: Io): Promise<num
         )
         return 0
       }
-      case 'reset-password':
-      case 'disable':
-      case 'enable': {
+      // reset-password, disable or enable: answerHelp refused any other.
+      default: {
         const user = await store.users.withHashByEmail(email!.trim())
         if (user === null)
           throw new SpnetError('not_found', `There is no account for ${email!}.`, {
@@ -95,11 +127,6 @@ export async function usersCommand(argv: readonly string[], io: Io): Promise<num
         }
         return 0
       }
-      default:
-        throw usage(
-          `"${verb}" is not a users command.`,
-          'Use list, add, reset-password, disable or enable.',
-        )
     }
   } finally {
     await store.close()
