@@ -77,7 +77,12 @@ Data directory: SPNET_DATA_DIR, else your user data folder (spnet paths shows it
 
 /** Runs one command line; returns the exit status. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv
+  const [first, ...others] = argv
+  // `spnet help COMMAND [SUB]` is `spnet COMMAND [SUB] --help`.
+  const [name, rest] =
+    first === 'help' && others.length > 0
+      ? [others[0], [...others.slice(1), '--help']]
+      : [first, others]
   try {
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
       io.stdout.write(helpText())

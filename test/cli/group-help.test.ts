@@ -17,12 +17,13 @@ describe.each(groups)('spnet $name', (group) => {
     for (const sub of group.subcommands) expect(result.stdout).toMatch(`\n  ${sub.name}`)
   })
 
-  it.each(group.subcommands)("$name --help and -h print the subcommand's help", async (sub) => {
+  it.each(group.subcommands)('$name --help, -h and help print its own help', async (sub) => {
     const help = subcommandHelp(group, sub)
     expect(help).toMatch(new RegExp(`^spnet ${group.name} ${sub.name}\\b`))
     for (const argv of [
       [group.name, sub.name, '--help'],
       [group.name, sub.name, '-h'],
+      ['help', group.name, sub.name],
     ]) {
       const result = await spnet(argv)
       expect(result, argv.join(' ')).toEqual({ status: 0, stdout: help, stderr: '' })
@@ -53,5 +54,22 @@ describe.each(groups)('spnet $name', (group) => {
     const texts = [groupHelp(group), ...group.subcommands.map((s) => subcommandHelp(group, s))]
     for (const line of texts.join('\n').split('\n'))
       expect(line.length, line).toBeLessThanOrEqual(80)
+  })
+})
+
+describe('spnet help COMMAND', () => {
+  it('is spnet COMMAND --help', async () => {
+    expect(await spnet(['help', 'measures'])).toEqual(await spnet(['measures', '--help']))
+    expect(await spnet(['help', 'qual'])).toEqual(await spnet(['qual', '--help']))
+  })
+  it('alone, or of itself, prints the list of commands', async () => {
+    const top = await spnet(['--help'])
+    expect(await spnet(['help'])).toEqual(top)
+    expect(await spnet(['help', 'help'])).toEqual(top)
+  })
+  it('of an unknown command is a usage error', async () => {
+    const result = await spnet(['help', 'frobnicate'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/"frobnicate" is not an spnet command/)
   })
 })
