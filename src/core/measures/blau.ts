@@ -40,5 +40,7 @@ export const blauSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Blau (1977), Inequality and Heterogeneity; UCINET / E-Net',
   columns: (ctx) => ctx.attributes.map((a) => `blau_${a.name}`),
-  compute: (ctx, facts) => ctx.attributes.map((_, i) => blauOf(facts.codings[i]!)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++) row[at + i] = blauOf(facts.codings[i]!)
+  },
 }

@@ -72,10 +72,10 @@ export const bridgingPairsSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'spnet; after Burt (2005), Brokerage and Closure',
   columns: () => ['bridging_pairs'],
-  compute: (ctx, facts) => {
-    const first = ctx.attributes[0]
-    return first === undefined
-      ? [null]
-      : [bridgingPairsOf(facts.codings[0]!, facts.bridgeA, facts.bridgeB, facts.closedPairs!)]
+  compute: (ctx, facts, row, at) => {
+    row[at] =
+      ctx.attributes.length === 0
+        ? null
+        : bridgingPairsOf(facts.codings[0]!, facts.bridgeA, facts.bridgeB, facts.closedPairs!)
   },
 }

@@ -113,11 +113,18 @@ export const brokerageSpec: MeasureSpec = {
   undefinedWhen: "roles: the ego's value is missing; total: –",
   citation: 'Gould & Fernandez (1989), Sociological Methodology 19; sna brokerage',
   columns: () => brokerageColumns,
-  compute: (ctx, facts) => {
-    const first = ctx.attributes[0]
+  compute: (ctx, facts, row, at) => {
     // Without an attribute the roles are undefined; the open pairs are not.
-    if (first === undefined) return [null, null, null, null, openPairCount(facts.graph)]
+    if (ctx.attributes.length === 0) {
+      row[at] = row[at + 1] = row[at + 2] = row[at + 3] = null
+      row[at + 4] = openPairCount(facts.graph)
+      return
+    }
     const b = brokerageOf(facts.codings[0]!, facts.egoValue, facts.graph, facts.closedPairs!)
-    return [b.coordinator, b.itinerant, b.gatekeeperRepresentative, b.liaison, b.total]
+    row[at] = b.coordinator
+    row[at + 1] = b.itinerant
+    row[at + 2] = b.gatekeeperRepresentative
+    row[at + 3] = b.liaison
+    row[at + 4] = b.total
   },
 }

@@ -51,5 +51,7 @@ export const componentCountSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n = 0)',
   citation: 'Wasserman & Faust (1994) §4.3; igraph components',
   columns: () => ['components'],
-  compute: (_ctx, facts) => [componentCountOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = componentCountOf(facts.graph)
+  },
 }

@@ -47,13 +47,12 @@ export const compositionSpec: MeasureSpec = {
   citation: 'egor composition (spnet gives 0, not NA, for an absent category)',
   columns: (ctx) =>
     ctx.attributes.flatMap((a) => a.levels.map((level) => `prop_${a.name}_${level}`)),
-  compute: (ctx, facts) => {
-    // A loop, not flatMap: this runs once per ego, and flatMap is slow in V8.
-    const values: (number | null)[] = []
-    ctx.attributes.forEach((a, i) => {
-      const props = compositionOf(facts.codings[i]!, a.levels)
-      for (let k = 0; k < a.levels.length; k++) values.push(props === null ? null : props[k]!)
-    })
-    return values
+  compute: (ctx, facts, row, at) => {
+    let w = at
+    for (let i = 0; i < ctx.attributes.length; i++) {
+      const levels = ctx.attributes[i]!.levels
+      const props = compositionOf(facts.codings[i]!, levels)
+      for (let k = 0; k < levels.length; k++) row[w++] = props === null ? null : props[k]!
+    }
   },
 }

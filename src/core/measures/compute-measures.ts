@@ -9,7 +9,7 @@ import type { Study } from '../network/ego-network.js'
 import { egoId, type EgoId } from '../network/ids.js'
 import { columnValue, studyColumns, type StudyColumns } from '../network/study-columns.js'
 import { err, ok, type Result } from '../result.js'
-import { categoryOf, columnCoding, valueLevels } from './alter-categories.js'
+import { categoryOf, columnCoding, valueLevels, type CategoryCoding } from './alter-categories.js'
 import { closedPairCounts } from './closed-pair-counts.js'
 import { constraintContributions } from './constraint.js'
 import { egoGraphOf } from './ego-graph.js'
@@ -194,6 +194,7 @@ export function computeMeasures(
   registry: readonly MeasureSpec[] = measureRegistry,
 ): MeasureTable {
   const c = 'networks' in study ? studyColumns(study) : study
+  const widths = registry.map((spec) => spec.columns(context).length)
   const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
   const alterCount = c.alterIds.length
   const attributes = context.attributes.map((a) => {
@@ -208,7 +209,10 @@ export function computeMeasures(
   const bridgeA = new Set(context.bridge.a)
   const bridgeB = new Set(context.bridge.b)
   const rows = new Array<MeasureValue[]>(c.egoIds.length)
-  const width = columns.length - 1
+  // Every row starts as a copy of one array of nulls, so all rows share one
+  // elements kind from the start: a row that changed kind as numbers and
+  // NAs arrived would deoptimise the measures that write into it.
+  const blank: MeasureValue[] = Array.from({ length: columns.length - 1 }, () => null)
   for (let e = 0; e < c.egoIds.length; e++) {
     const first = c.alterStart[e]!
     const last = c.alterStart[e + 1]!
@@ -220,7 +224,11 @@ export function computeMeasures(
       c.tieStart[e]!,
       c.tieStart[e + 1]!,
     )
-    const codings = attributes.map((a) => columnCoding(a.codes, first, last, a.values, a.levels))
+    const codings = new Array<CategoryCoding>(attributes.length)
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!
+      codings[i] = columnCoding(a.codes, first, last, a.values, a.levels)
+    }
     const facts: EgoFacts = {
       graph,
       codings,
@@ -234,11 +242,11 @@ export function computeMeasures(
       generatorMasks: c.generatorMasks.subarray(first, last),
       constraints: constraintContributions(graph),
     }
-    const row = new Array<MeasureValue>(width)
+    const row = blank.slice()
     let w = 0
     for (let m = 0; m < registry.length; m++) {
-      const values = registry[m]!.compute(context, facts)
-      for (let k = 0; k < values.length; k++) row[w++] = values[k]!
+      registry[m]!.compute(context, facts, row, w)
+      w += widths[m]!
     }
     rows[e] = row
   }

@@ -59,5 +59,7 @@ export const constraintSpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes ch. 2; igraph/networkx constraint on G_e',
   columns: () => ['constraint'],
-  compute: (_ctx, facts) => [constraintOf(facts.constraints)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = constraintOf(facts.constraints)
+  },
 }

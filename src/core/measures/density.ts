@@ -35,5 +35,7 @@ export const densitySpec: MeasureSpec = {
   undefinedWhen: 'n < 2, or no pair of known state',
   citation: 'Wasserman & Faust (1994) §4.2; egor ego_density',
   columns: () => ['density'],
-  compute: (_ctx, facts) => [densityOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = densityOf(facts.graph)
+  },
 }

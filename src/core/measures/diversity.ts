@@ -34,5 +34,7 @@ export const diversitySpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'egor alts_diversity_count',
   columns: (ctx) => ctx.attributes.map((a) => `diversity_${a.name}`),
-  compute: (ctx, facts) => ctx.attributes.map((_, i) => diversityOf(facts.codings[i]!)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++) row[at + i] = diversityOf(facts.codings[i]!)
+  },
 }

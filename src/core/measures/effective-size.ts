@@ -34,5 +34,7 @@ export const effectiveSizeSpec: MeasureSpec = {
   citation:
     'Burt (1992), Structural Holes; Borgatti (1997), Connections 20(1); networkx effective_size',
   columns: () => ['effective_size'],
-  compute: (_ctx, facts) => [effectiveSizeOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = effectiveSizeOf(facts.graph)
+  },
 }

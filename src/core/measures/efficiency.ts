@@ -31,5 +31,7 @@ export const efficiencySpec: MeasureSpec = {
   undefinedWhen: 'n = 0',
   citation: 'Burt (1992), Structural Holes; UCINET Efficiency',
   columns: () => ['efficiency'],
-  compute: (_ctx, facts) => [efficiencyOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = efficiencyOf(facts.graph)
+  },
 }

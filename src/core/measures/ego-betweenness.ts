@@ -86,5 +86,7 @@ export const egoBetweennessSpec: MeasureSpec = {
   undefinedWhen: '– (0 when n < 2)',
   citation: 'Everett & Borgatti (2005), Social Networks 27(1); UCINET EgoBetween',
   columns: () => ['ego_betweenness'],
-  compute: (_ctx, facts) => [egoBetweennessOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = egoBetweennessOf(facts.graph)
+  },
 }

@@ -45,6 +45,8 @@ export const egoEiIndexSpec: MeasureSpec = {
   undefinedWhen: "no alter has a value, or the ego's value is missing",
   citation: 'Krackhardt & Stern (1988); egor comp_ei',
   columns: (ctx) => ctx.attributes.map((a) => `ego_ei_${a.name}`),
-  compute: (ctx, facts) =>
-    ctx.attributes.map((_, i) => egoEiIndexOf(facts.codings[i]!, facts.egoValue)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++)
+      row[at + i] = egoEiIndexOf(facts.codings[i]!, facts.egoValue)
+  },
 }

@@ -57,5 +57,8 @@ export const eiIndexSpec: MeasureSpec = {
   undefinedWhen: 't = 0 (no tie between alters with values)',
   citation: 'Krackhardt & Stern (1988), Soc Psychol Q 51(2)',
   columns: (ctx) => ctx.attributes.map((a) => `ei_${a.name}`),
-  compute: (ctx, facts) => ctx.attributes.map((_, i) => eiIndexOf(facts.codings[i]!, facts.graph)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++)
+      row[at + i] = eiIndexOf(facts.codings[i]!, facts.graph)
+  },
 }

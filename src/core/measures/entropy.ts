@@ -42,5 +42,7 @@ export const entropySpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value',
   citation: 'Shannon (1948); egor alts_diversity_entropy(base = exp(1))',
   columns: (ctx) => ctx.attributes.map((a) => `entropy_${a.name}`),
-  compute: (ctx, facts) => ctx.attributes.map((_, i) => entropyOf(facts.codings[i]!)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++) row[at + i] = entropyOf(facts.codings[i]!)
+  },
 }

@@ -31,5 +31,8 @@ export const generatorSizeSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Marsden (1990), Annu Rev Sociol 16',
   columns: (ctx) => ctx.generators.map((g) => `size_${g}`),
-  compute: (ctx, facts) => ctx.generators.map((_, g) => generatorSizeOf(facts.generatorMasks, g)),
+  compute: (ctx, facts, row, at) => {
+    for (let g = 0; g < ctx.generators.length; g++)
+      row[at + g] = generatorSizeOf(facts.generatorMasks, g)
+  },
 }

@@ -52,5 +52,7 @@ export const hierarchySpec: MeasureSpec = {
   undefinedWhen: 'n ≤ 1',
   citation: 'Burt (1992), Structural Holes p. 71; UCINET Hierarchy',
   columns: () => ['hierarchy'],
-  compute: (_ctx, facts) => [hierarchyOf(facts.constraints)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = hierarchyOf(facts.constraints)
+  },
 }

@@ -40,5 +40,8 @@ export const iqvSpec: MeasureSpec = {
   undefinedWhen: 'no alter has a value, or K < 2',
   citation: 'Agresti & Agresti (1978), Sociological Methodology 9',
   columns: (ctx) => ctx.attributes.map((a) => `iqv_${a.name}`),
-  compute: (ctx, facts) => ctx.attributes.map((a, i) => iqvOf(facts.codings[i]!, a.levels.length)),
+  compute: (ctx, facts, row, at) => {
+    for (let i = 0; i < ctx.attributes.length; i++)
+      row[at + i] = iqvOf(facts.codings[i]!, ctx.attributes[i]!.levels.length)
+  },
 }

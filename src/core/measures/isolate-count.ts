@@ -28,5 +28,7 @@ export const isolateCountSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Wasserman & Faust (1994) §4.2',
   columns: () => ['isolates'],
-  compute: (_ctx, facts) => [isolateCountOf(facts.graph)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = isolateCountOf(facts.graph)
+  },
 }

@@ -47,5 +47,7 @@ export const meanFrequencySpec: MeasureSpec = {
   undefinedWhen: 'no alter has a frequency',
   citation: 'Marsden & Campbell (1984), Social Forces 63(2)',
   columns: () => ['mean_frequency'],
-  compute: (_ctx, facts) => [meanFrequencyOf(facts.frequencies)],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = meanFrequencyOf(facts.frequencies)
+  },
 }

@@ -46,7 +46,7 @@ export const multiplexitySpec: MeasureSpec = {
   citation: 'Verbrugge (1979), Social Forces 57(4)',
   columns: () => ['multiplexity'],
   // Without name-generator columns there is nothing to count: NA, not 0.
-  compute: (ctx, facts) => [
-    ctx.generators.length === 0 ? null : multiplexityOf(facts.generatorMasks),
-  ],
+  compute: (ctx, facts, row, at) => {
+    row[at] = ctx.generators.length === 0 ? null : multiplexityOf(facts.generatorMasks)
+  },
 }

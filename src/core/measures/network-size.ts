@@ -23,5 +23,7 @@ export const networkSizeSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Marsden (1987), Am Sociol Rev 52(1); egor ego_density netsize',
   columns: () => ['size'],
-  compute: (_ctx, facts) => [facts.graph.n],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = facts.graph.n
+  },
 }

@@ -21,5 +21,7 @@ export const tieCountSpec: MeasureSpec = {
   undefinedWhen: '–',
   citation: 'Wasserman & Faust (1994), Social Network Analysis §4.2',
   columns: () => ['ties'],
-  compute: (_ctx, facts) => [facts.graph.ties],
+  compute: (_ctx, facts, row, at) => {
+    row[at] = facts.graph.ties
+  },
 }
