@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { availableParallelism } from 'node:os'
 
 const root = new URL('..', import.meta.url).pathname
 const out = join(root, 'bench', 'out')
@@ -16,9 +17,17 @@ const sizes = [875, 1750, 3500, 7000]
 const repeats = Number(process.env['BENCH_REPEATS'] ?? 5)
 mkdirSync(out, { recursive: true })
 
-function run(args) {
+// The aim is for one core: where `taskset` exists (Linux), the national
+// study is also timed pinned to one CPU, so that V8's compiler and garbage
+// collector threads cannot borrow the other core.
+const canPin = spawnSync('taskset', ['-c', '0', process.execPath, '-e', '0']).status === 0
+
+function run(args, { pin = false } = {}) {
   const started = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, [runner, cli, ...args], { encoding: 'utf8' })
+  const command = [process.execPath, runner, cli, ...args]
+  const result = pin
+    ? spawnSync('taskset', ['-c', '0', ...command], { encoding: 'utf8' })
+    : spawnSync(command[0], command.slice(1), { encoding: 'utf8' })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   if (result.status !== 0) throw new Error(`spnet ${args.join(' ')} failed:\n${result.stderr}`)
   const stats = JSON.parse(
@@ -80,6 +89,23 @@ for (let i = 1; i < rows.length; i++) {
 }
 
 const national = rows.find((r) => r.egos === 3500)
+let oneCore = null
+if (canPin) {
+  const dir = join(out, 'demo-3500')
+  const runs = Array.from({ length: repeats }, () =>
+    run(['measures', dir, '--out', join(out, 'measures.csv')], { pin: true }),
+  )
+  oneCore = {
+    wallMs: median(runs.map((r) => r.ms)),
+    minMs: Math.min(...runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.userMs + r.systemMs)),
+  }
+  console.log(
+    `\n3,500 egos on one core (taskset -c 0): wall ${oneCore.wallMs.toFixed(0)} ms (min ${oneCore.minMs.toFixed(0)}), CPU ${oneCore.cpuMs.toFixed(0)} ms, ${(3500 / (oneCore.wallMs / 1000)).toFixed(0)} egos/s`,
+  )
+} else {
+  console.log('\ntaskset is not available: the one-core figure below is the unpinned wall time.')
+}
 console.log('\nNational scale (3,500 link workers), wall seconds:')
 const bars = [
   ['spnet', national.wallMs / 1000],
@@ -92,6 +118,7 @@ for (const [name, s] of bars) {
   console.log(`  ${name.padEnd(17)} ${'█'.repeat(width)} ${s < 1 ? s.toFixed(2) : s.toFixed(1)} s`)
 }
 console.log('  (bar length is logarithmic; reference figures from ../shared/design/PERFORMANCE.md)')
+const judged = oneCore?.wallMs ?? national.wallMs
 console.log(
-  `  target: under 0.5 s on one core; measured ${national.wallMs < 500 ? 'MEETS' : 'MISSES'} it (${national.wallMs.toFixed(0)} ms)`,
+  `  target: under 0.5 s on one core; measured ${judged < 500 ? 'MEETS' : 'MISSES'} it (${judged.toFixed(0)} ms${oneCore === null ? ', not pinned' : ' on one core'}; ${national.wallMs.toFixed(0)} ms on ${availableParallelism()} cores)`,
 )
