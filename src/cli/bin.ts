@@ -3,7 +3,6 @@ import { setFlagsFromString } from 'node:v8'
 import * as z from 'zod/mini'
 import { en } from 'zod/v4/locales'
 import { main } from './main.js'
-import { terminalProgress } from './progress-bar.js'
 
 // zod/mini loads no messages of its own: the English ones are the fallback
 // wherever a schema has no message written for the user.
@@ -30,6 +29,7 @@ const status = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
-  progress: terminalProgress,
+  // Bars are drawn only on a terminal: elsewhere their library is not even loaded.
+  progress: process.stderr.isTTY ? (await import('./progress-bar.js')).terminalProgress : undefined,
 })
 process.exitCode = status
