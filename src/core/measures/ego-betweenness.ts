@@ -54,12 +54,13 @@ function commonNeighbourCounts(g: EgoGraph, hist: number[]): number {
     const first = start[j]!
     const last = start[j + 1]!
     for (let x = first; x < last; x++) closed[neighbours[x]!] = mark
-    for (let x = unknownStart[j]!; x < unknownStart[j + 1]!; x++)
-      closed[unknownNeighbours[x]!] = mark
+    const unknownEnd = unknownStart[j + 1]!
+    for (let x = unknownStart[j]!; x < unknownEnd; x++) closed[unknownNeighbours[x]!] = mark
     let met = 0
     for (let x = first; x < last; x++) {
       const m = neighbours[x]!
-      for (let y = start[m]!; y < start[m + 1]!; y++) {
+      const end = start[m + 1]!
+      for (let y = start[m]!; y < end; y++) {
         const k = neighbours[y]!
         if (k <= j) continue
         if (common[k] === 0) touched[met++] = k
