@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   answerHelp,
+  checkOptions,
   findSubcommand,
   groupHelp,
   subcommandHelp,
@@ -108,5 +109,41 @@ describe('answerHelp', () => {
         }),
       )
     }
+  })
+})
+
+describe('checkOptions', () => {
+  it("accepts the subcommand's own options, the group's, and --help", () => {
+    expect(() => {
+      checkOptions(group, 'add', { kind: 'dog', 'a-very-long-option-name': 'x', study: 's' })
+    }).not.toThrow()
+    expect(() => {
+      checkOptions(group, 'list', { study: 's', help: false })
+    }).not.toThrow()
+    // Flags parsed but not given are undefined.
+    expect(() => {
+      checkOptions(group, 'list', { kind: undefined })
+    }).not.toThrow()
+  })
+  it("refuses another subcommand's options, naming them and the ones it takes", () => {
+    expect(() => {
+      checkOptions(group, 'list', { kind: 'dog', study: 's' })
+    }).toThrow(
+      expect.objectContaining({
+        code: 'usage',
+        message: 'spnet pets list does not take --kind.',
+        issues: [{ message: 'Its options are --study. See spnet pets list --help.' }],
+      }),
+    )
+  })
+  it('says when a subcommand takes no options at all', () => {
+    const bare: CommandGroup = { ...group, options: undefined }
+    expect(() => {
+      checkOptions(bare, 'list', { kind: 'dog' })
+    }).toThrow(
+      expect.objectContaining({
+        issues: [{ message: 'It takes no options. See spnet pets list --help.' }],
+      }),
+    )
   })
 })

@@ -94,6 +94,33 @@ export function answerHelp(
   return 0
 }
 
+/**
+ * For a group whose subcommands share one parser (qual, users, protocol):
+ * a usage error when a flag was given that subcommand `name` does not take,
+ * rather than silently ignoring it. What a subcommand takes is what its help
+ * lists, with the group's options; `values` are the parsed flags by name.
+ */
+export function checkOptions(
+  group: CommandGroup,
+  name: string,
+  values: Readonly<Record<string, unknown>>,
+): void {
+  const sub = findSubcommand(group, name)
+  const options = [...(sub.options ?? []), ...(group.options ?? [])]
+  const takes = new Set(options.map(([flag]) => flag.split(/[ =]/)[0]!))
+  const foreign = Object.keys(values).filter(
+    (key) => key !== 'help' && values[key] !== undefined && !takes.has(`--${key}`),
+  )
+  if (foreign.length === 0) return
+  const list = foreign.map((key) => `--${key}`).join(', ')
+  throw usage(
+    `spnet ${group.name} ${sub.name} does not take ${list}.`,
+    takes.size === 0
+      ? `It takes no options. See spnet ${group.name} ${sub.name} --help.`
+      : `Its options are ${[...takes].join(', ')}. See spnet ${group.name} ${sub.name} --help.`,
+  )
+}
+
 function synopsisOf(sub: Subcommand): string {
   return sub.args === undefined ? sub.name : `${sub.name} ${sub.args}`
 }

@@ -57,6 +57,22 @@ describe.each(groups)('spnet $name', (group) => {
   })
 })
 
+// Groups whose subcommands share one parser: a flag of another subcommand is refused.
+describe.each([
+  ['qual', 'status', '--by', 'imd_quintile'],
+  ['users', 'list', '--role', 'admin'],
+  ['protocol', 'validate', '--out', 'x.json'],
+])('spnet %s %s %s', (group, sub, flag, value) => {
+  it('is a usage error naming the flag and the options it takes; nothing runs', async () => {
+    const result = await spnet([group, sub, flag, value])
+    expect(result.status).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(`spnet ${group} ${sub} does not take ${flag}.`)
+    expect(result.stderr).toMatch(`See spnet ${group} ${sub} --help.`)
+    expect(result.stderr).not.toMatch(/internal error/)
+  })
+})
+
 describe('spnet help COMMAND', () => {
   it('is spnet COMMAND --help', async () => {
     expect(await spnet(['help', 'measures'])).toEqual(await spnet(['measures', '--help']))

@@ -5,7 +5,7 @@ import { jsonSyntaxError, locateJsonPath } from '../../core/import/json-location
 import { linkWorkerProtocol } from '../../core/protocol/link-worker-protocol.js'
 import { validateProtocol } from '../../core/protocol/validate-protocol.js'
 import { parseFlags, usage } from '../args.js'
-import { answerHelp, type CommandGroup } from '../command-group.js'
+import { answerHelp, checkOptions, type CommandGroup } from '../command-group.js'
 import type { Io } from '../io.js'
 import { writeAtomic } from '../output.js'
 
@@ -42,6 +42,7 @@ export async function protocolCommand(argv: readonly string[], io: Io): Promise<
   const [verb, file, ...rest] = positionals
   const help = answerHelp(protocolGroup, verb, values.help === true, io)
   if (help !== null) return help
+  checkOptions(protocolGroup, verb!, values)
   if (verb === 'show') {
     const text = JSON.stringify(linkWorkerProtocol, null, 2) + '\n'
     if (values.out === undefined) io.stdout.write(text)

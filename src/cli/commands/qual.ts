@@ -38,7 +38,7 @@ import {
 import { appendAudit } from '../../store/repositories/audit.js'
 import type { Store } from '../../store/store.js'
 import { parseFlags, usage } from '../args.js'
-import { answerHelp, type CommandGroup, type HelpOption } from '../command-group.js'
+import { answerHelp, checkOptions, type CommandGroup, type HelpOption } from '../command-group.js'
 import type { Io } from '../io.js'
 import { emit, writeAtomic } from '../output.js'
 import { openCliStore } from '../server/open-cli-store.js'
@@ -189,6 +189,7 @@ export async function qualCommand(argv: readonly string[], io: Io): Promise<numb
   const [verb, ...args] = positionals
   const help = answerHelp(qualGroup, verb, values.help === true, io)
   if (help !== null) return help
+  checkOptions(qualGroup, verb!, values)
   if (verb === 'matrix' && values.by === undefined)
     throw usage('spnet qual matrix needs --by ATTR (e.g. --by imd_quintile).')
   if ((verb === 'matrix' || verb === 'export') && values.out === undefined)

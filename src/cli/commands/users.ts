@@ -3,7 +3,7 @@ import { SpnetError } from '../../core/errors.js'
 import { hashPassword } from '../../server/passwords.js'
 import { randomToken } from '../../server/tokens.js'
 import { parseFlags, usage } from '../args.js'
-import { answerHelp, type CommandGroup } from '../command-group.js'
+import { answerHelp, checkOptions, type CommandGroup } from '../command-group.js'
 import type { Io } from '../io.js'
 import { openCliStore } from '../server/open-cli-store.js'
 
@@ -63,6 +63,7 @@ export async function usersCommand(argv: readonly string[], io: Io): Promise<num
   const [verb, email, ...rest] = positionals
   const help = answerHelp(usersGroup, verb, values.help === true, io)
   if (help !== null) return help
+  checkOptions(usersGroup, verb!, values)
   if (rest.length > 0) throw usage(`Unexpected "${rest[0]!}".`, `See spnet users ${verb!} --help.`)
   if (verb !== 'list' && email === undefined)
     throw usage(`spnet users ${verb!} needs an email address.`)
