@@ -137,7 +137,7 @@ describe('checkOptions', () => {
     )
   })
   it('says when a subcommand takes no options at all', () => {
-    const bare: CommandGroup = { ...group, options: undefined }
+    const { options: _, ...bare } = group
     expect(() => {
       checkOptions(bare, 'list', { kind: 'dog' })
     }).toThrow(

@@ -215,6 +215,41 @@ describe('measureContext', () => {
     )
   })
 
+  it("usage errors name the CLI's flags, or (flags: false) the web API's query parameters", () => {
+    const errorsOf = (options: MeasureOptions, flags?: boolean) => {
+      const result = measureContext(study, options, flags === undefined ? {} : { flags })
+      if (result.ok) throw new Error('expected an error')
+      return [
+        result.error.message,
+        ...result.error.issues.map((i) => i.path ?? '-'),
+        ...result.error.issues.map((i) => i.message),
+      ]
+    }
+    const cases: readonly [MeasureOptions, string, string][] = [
+      [{ attributes: ['nope'] }, '--attr must name', 'attr must name'],
+      [{ egoAttribute: 'nope' }, '--ego-attr must name', 'egoAttr must name'],
+      [
+        { attributes: [], bridge: { a: ['vcse'], b: ['vcse'] } },
+        'give one with --attr',
+        'give one with attr',
+      ],
+      [
+        { bridge: { a: ['primary_care'], b: ['martians'] } },
+        '--bridge names "martians"',
+        'bridge names "martians"',
+      ],
+    ]
+    for (const [options, cli, web] of cases) {
+      const asCli = errorsOf(options).join(' | ')
+      expect(asCli).toContain(cli)
+      const asWeb = errorsOf(options, false).join(' | ')
+      expect(asWeb).toContain(web)
+      expect(asWeb).not.toMatch(/--[a-z]/)
+    }
+    // The web API's errors say which query parameter is wrong.
+    expect(errorsOf({ egoAttribute: 'nope' }, false)).toContain('egoAttr')
+  })
+
   it('a bridge naming declared categories is accepted, including overlapping sets', () => {
     const ctx = contextOf(study, {
       bridge: { a: ['primary_care', 'vcse'], b: ['vcse', 'local_authority'] },

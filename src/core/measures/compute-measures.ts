@@ -78,6 +78,13 @@ export function measureContext(
 ): Result<{ readonly context: MeasureContext; readonly notes: readonly string[] }> {
   const notes: string[] = []
   const advice = (text: string) => (flags ? ` ${text}` : '')
+  // Errors name the choice as the caller made it: a CLI flag, or the web API's query parameter.
+  const option = (flag: string, param: string) =>
+    flags ? { name: flag } : { name: param, path: param }
+  const attrOption = option('--attr', 'attr')
+  const egoOption = option('--ego-attr', 'egoAttr')
+  const bridgeOption = option('--bridge', 'bridge')
+  const at = (o: { name: string; path?: string }) => (o.path === undefined ? {} : { path: o.path })
   // `frequency` in the codebook describes Alter.frequency, not an attribute.
   const alterAttrs = Object.keys(study.codebook.alter).filter((name) => name !== 'frequency')
   const listed = alterAttrs.length > 0 ? alterAttrs.join(', ') : '(none)'
@@ -97,7 +104,12 @@ export function measureContext(
           'usage',
           `Alters have no attribute ${unknown.map((a) => `"${a}"`).join(', ')}.`,
           {
-            issues: [{ message: `--attr must name alter attributes. Alters have: ${listed}.` }],
+            issues: [
+              {
+                ...at(attrOption),
+                message: `${attrOption.name} must name alter attributes. Alters have: ${listed}.`,
+              },
+            ],
           },
         ),
       )
@@ -125,7 +137,8 @@ export function measureContext(
         new SpnetError('usage', `Egos have no attribute "${egoAttribute}".`, {
           issues: [
             {
-              message: `--ego-attr must name an ego attribute. Egos have: ${egoAttrs.join(', ') || '(none)'}.`,
+              ...at(egoOption),
+              message: `${egoOption.name} must name an ego attribute. Egos have: ${egoAttrs.join(', ') || '(none)'}.`,
             },
           ],
         }),
@@ -157,7 +170,11 @@ export function measureContext(
     const first = attributes[0]
     if (first === undefined) {
       return err(
-        new SpnetError('usage', '--bridge needs an alter attribute: give one with --attr.'),
+        new SpnetError(
+          'usage',
+          `${bridgeOption.name} needs an alter attribute: give one with ${attrOption.name}.`,
+          flags ? {} : { issues: [{ ...at(bridgeOption), message: 'Choose an alter attribute.' }] },
+        ),
       )
     }
     const unknown = [...options.bridge.a, ...options.bridge.b].filter(
@@ -167,10 +184,13 @@ export function measureContext(
       return err(
         new SpnetError(
           'usage',
-          `--bridge names ${unknown.map((c) => `"${c}"`).join(', ')}, not categories of "${first.name}".`,
+          `${bridgeOption.name} names ${unknown.map((c) => `"${c}"`).join(', ')}, not categories of "${first.name}".`,
           {
             issues: [
-              { message: `The categories of "${first.name}" are: ${first.levels.join(', ')}.` },
+              {
+                ...at(bridgeOption),
+                message: `The categories of "${first.name}" are: ${first.levels.join(', ')}.`,
+              },
             ],
           },
         ),
