@@ -64,14 +64,15 @@ export async function studyDeprivation(
     if (loaded === null || loaded.datasets.length === 0) {
       problem = {
         message: 'No area reference data is loaded.',
-        fix: `Run spnet area download, or spnet area import FILE...${whereHint(areas)}`,
+        // Read by researchers in the web app: the commands are for whoever runs the server.
+        fix: `Whoever runs this spnet server can load it with spnet area download, or spnet area import FILE...${whereHint(areas)}`,
       }
     } else {
       const ready = checkReferenceData(loaded.data, method, edition)
       if (!ready.ok) {
         problem = {
           message: ready.error.message,
-          fix: (ready.error.issues[0]?.fix ?? '') + whereHint(areas),
+          fix: forOperator(ready.error.issues[0]?.fix) + whereHint(areas),
         }
       } else {
         placements = classifyEgos(
@@ -127,6 +128,11 @@ export async function studyDeprivation(
     },
     fields,
   }
+}
+
+/** A fix that only whoever runs the server can make, said as such. */
+function forOperator(fix: string | undefined): string {
+  return fix === undefined || fix === '' ? '' : `For whoever runs this spnet server: ${fix}`
 }
 
 function whereHint(areas: AreaCache | undefined): string {

@@ -432,7 +432,7 @@ it(
       // The deprivation status once, with what to do, not again among the measures' notes.
       await page.getByRole('link', { name: 'Change the setting on the study page' }).waitFor()
       expect(await page.getByText(/imd_\* attributes/).allTextContents()).toEqual([
-        'The imd_* attributes are computed from each participant’s practice_code by practice-weighted, IoD 2019, but nobody can be placed yet: No area reference data is loaded. Run spnet area download, or spnet area import FILE... This server reads the reference data from the test database. Change the setting on the study page.',
+        'The imd_* attributes are computed from each participant’s practice_code, read as a GP practice, by its population-weighted score (IoD 2019), but nobody can be placed yet: No area reference data is loaded. Whoever runs this spnet server can load it with spnet area download, or spnet area import FILE... This server reads the reference data from the test database. Change the setting on the study page.',
       ])
       expect(await axe(page, 'analysis page with notes')).toEqual([])
       await screenshot(page, 'researcher-analysis-notes')
@@ -506,7 +506,7 @@ it(
       await toStudy.waitFor()
       const n = detail.participantList.length
       expect(await page.getByText(/imd_\* attributes/).allTextContents()).toEqual([
-        `The imd_* attributes are computed from each participant’s practice_code by practice-weighted, IoD 2019: ${n} of ${n} participants placed. Change the setting on the study page.`,
+        `The imd_* attributes are computed from each participant’s practice_code, read as a GP practice, by its population-weighted score (IoD 2019): ${n} of ${n} participants placed. Change the setting on the study page.`,
       ])
       expect(await page.locator('.notes').count()).toBe(0)
       await toStudy.click()

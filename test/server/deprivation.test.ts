@@ -92,7 +92,10 @@ describe('placing a study’s participants on the IMD', () => {
     page = await get<StudyPage>(`/api/studies/${studyId}`)
     expect(page.deprivation?.problem).toEqual({
       message: 'No area reference data is loaded.',
-      fix: expect.stringMatching(/^Run spnet area download, or spnet area import FILE\.\.\./),
+      // Researchers read it: the commands are said to be for whoever runs the server.
+      fix: expect.stringMatching(
+        /^Whoever runs this spnet server can load it with spnet area download, or spnet area import FILE\.\.\./,
+      ),
     })
     expect(page.deprivation?.placed).toBe(0)
     for (const p of page.participantList)
@@ -108,7 +111,9 @@ describe('placing a study’s participants on the IMD', () => {
     if (ready.ok) return
     expect(page.deprivation?.problem?.message).toBe(ready.error.message)
     expect(page.deprivation?.problem?.message).toBe('No practice-level IMD 2019 scores are loaded.')
-    expect(page.deprivation?.problem?.fix).toContain(ready.error.issues[0]!.fix!)
+    expect(page.deprivation?.problem?.fix).toContain(
+      `For whoever runs this spnet server: ${ready.error.issues[0]!.fix!}`,
+    )
     expect(page.deprivation?.reference.map((r) => r.source).sort()).toEqual([
       'File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv.gz',
       'epraccur.csv',

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { Comparison } from '../../core/compare/compare-groups.js'
 import type { MeasureTableJson, StudyPage } from '../../core/api/api.js'
+import { methodPhrase } from '../../core/api/deprivation-api.js'
 import { ApiError, api } from '../api.js'
 import { FieldError } from '../components/field-error.js'
 import { LoadState, errorText } from '../components/load-state.js'
@@ -97,7 +98,7 @@ function DeprivationHint({ study }: { readonly study: StudyPage }) {
       : `, but nobody can be placed yet: ${d.problem.message}${d.problem.fix === null ? '' : ` ${d.problem.fix}`}`
   return (
     <p className="hint">
-      {`The imd_* attributes are computed from each participant’s ${by} by ${method}, IoD ${String(edition)}${outcome}`}{' '}
+      {`The imd_* attributes are computed from each participant’s ${by}, read as ${methodPhrase[method]} (IoD ${String(edition)})${outcome}`}{' '}
       <Link to={`/studies/${encodeURIComponent(study.id)}`}>
         Change the setting on the study page
       </Link>
