@@ -181,8 +181,16 @@ describe('CsvRows accessors', () => {
       checks: [true, true, true, true, false],
       firsts: [121, 32, Number.NaN, Number.NaN],
     })
+    // Unicode spaces are trimmed as String.prototype.trim trims them: a
+    // no-break space around an id (left by a spreadsheet) does not make another id.
     expect(only('ye,B\u00a0,x')).toMatchObject({
-      cells: ['ye', 'B\u00a0', 'x', ''],
+      cells: ['ye', 'B', 'x', ''],
+      checks: [false, true, false, true, false],
+    })
+    expect(only('ye,\u2007B\u3000,x')).toMatchObject({ cells: ['ye', 'B', 'x', ''] })
+    // Letters beyond ASCII are kept, at either end.
+    expect(only('ye,\u00c9B\u00e9,x')).toMatchObject({
+      cells: ['ye', '\u00c9B\u00e9', 'x', ''],
       checks: [false, false, false, true, false],
     })
   })

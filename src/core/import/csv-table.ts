@@ -122,7 +122,7 @@ export class CsvRows {
     const end = this.#bounds[2 * i + 1]!
     if (
       end > start &&
-      (this.#text.charCodeAt(start) <= 32 || this.#text.charCodeAt(end - 1) <= 32)
+      (!isPlain(this.#text.charCodeAt(start)) || !isPlain(this.#text.charCodeAt(end - 1)))
     ) {
       return this.cell(i) === value
     }
@@ -142,7 +142,7 @@ export class CsvRows {
     const length = end - start
     if (length === 0) return values.indexOf('')
     const first = text.charCodeAt(start)
-    if (first <= 32 || text.charCodeAt(end - 1) <= 32) return values.indexOf(this.cell(i))
+    if (!isPlain(first) || !isPlain(text.charCodeAt(end - 1))) return values.indexOf(this.cell(i))
     for (let k = 0; k < values.length; k++) {
       const v = values[k]!
       if (v.length === length && v.charCodeAt(0) === first && text.startsWith(v, start)) return k
@@ -241,10 +241,19 @@ export class CsvRows {
   }
 }
 
-/** `s.trim()`, skipping the call for the usual cell that has nothing to trim. */
+/**
+ * `s.trim()`, skipping the call for the usual cell that has nothing to trim.
+ * Like `trim`, it removes Unicode spaces too: a no-break space that a
+ * spreadsheet left around an id would otherwise make it another id.
+ */
 export function trimmed(s: string): string {
   const n = s.length
-  return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
+  return n === 0 || (isPlain(s.charCodeAt(0)) && isPlain(s.charCodeAt(n - 1))) ? s : s.trim()
+}
+
+/** A visible ASCII character: one `trim` keeps, known without calling it. */
+function isPlain(c: number): boolean {
+  return c > 32 && c < 127
 }
 
 export function stripBom(text: string): string {

@@ -241,6 +241,19 @@ describe('importThreeFiles: valid input', () => {
     expect(s.networks[0]!.alters[0]!.attributes['org_name']).toBe('Café Zoë 🌱')
   })
 
+  it('trims no-break and other Unicode spaces around cells, as around ASCII spaces', () => {
+    const s = study({
+      egos: 'ego_id,sector\nE1\u00a0,vcse\n',
+      alters: 'ego_id,alter_id,org_type\nE1,\u00a0A,vcse\u00a0\nE1,B\u2009,vcse\n',
+      ties: 'ego_id,from,to\n\u00a0E1,A\u00a0,\u3000B\n',
+    })
+    const net = s.networks[0]!
+    expect(net.ego.id).toBe('E1')
+    expect(net.alters.map((a) => a.id)).toEqual(['A', 'B'])
+    expect(net.alters[0]!.attributes['org_type']).toBe('vcse')
+    expect(net.ties).toEqual([expect.objectContaining({ from: 0, to: 1, state: 'yes' })])
+  })
+
   it('types undeclared columns: numeric when every value is a number, else text', () => {
     const s = study({ egos: 'ego_id,years,model\nE1,2.5,pcn\nE2,NA,vcse\n' })
     expect(s.codebook.ego).toMatchObject({ years: { type: 'numeric' }, model: { type: 'text' } })
