@@ -258,7 +258,15 @@ async function run(kind, pace) {
       'postgres://spnet_test:spnet_test@127.0.0.1:5432/postgres'
     const name = `spnet_bench_${process.pid}`
     const client = new pg.Client({ connectionString: admin })
-    await client.connect()
+    await client.connect().catch((error) => {
+      const where = new URL(admin).host
+      console.error(
+        `\nPostgreSQL cannot be reached at ${where} (${error.code ?? error.message}).\n` +
+          'Start it with bash scripts/setup-test-machine.sh, give another server with\n' +
+          'SPNET_BENCH_DATABASE_URL, or time PGlite alone with BENCH_DB=pglite.',
+      )
+      process.exit(1)
+    })
     await client.query(`drop database if exists ${name}`)
     await client.query(`create database ${name}`)
     await client.end()
