@@ -74,16 +74,16 @@ export type StudyDeprivation = {
   readonly reference: readonly ReferenceDataset[]
 }
 
-/** The methods in plain English, for forms and pages. */
 /** How a value is read, as a phrase for a sentence: "…each participant’s practice_code, read as …". */
 export const methodPhrase: Readonly<Record<PlacementMethod, string>> = {
   'practice-weighted': 'a GP practice, by its population-weighted score',
   'pcn-mean': 'a primary care network, by the mean of its practices’ weighted scores',
   'practice-lsoa': 'a GP practice, by the area (LSOA) of its postcode',
-  lsoa: 'an area code (LSOA)',
+  lsoa: 'an LSOA code',
   postcode: 'a postcode',
 }
 
+/** The methods in plain English, for forms and pages. */
 export const methodWords: Readonly<Record<PlacementMethod, string>> = {
   'practice-weighted':
     'GP practice, population-weighted score (recommended; the OHID Fingertips method)',

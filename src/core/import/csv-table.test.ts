@@ -5,6 +5,7 @@ import {
   findQuoteProblem,
   lineAndChar,
   openCsv,
+  trimmed,
   wholeRowsEnd,
   CsvRows,
 } from './csv-table.js'
@@ -149,6 +150,30 @@ describe('wholeRowsEnd', () => {
         start = end
       }
       expect(parts, `size ${size}`).toEqual(whole)
+    }
+  })
+})
+
+describe('trimmed', () => {
+  it('trims as String.prototype.trim does, for every character at either end', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      for (const s of [`${ch}x`, `x${ch}`, ch]) {
+        if (trimmed(s) !== s.trim()) expect(trimmed(s), `U+${c.toString(16)}`).toBe(s.trim())
+      }
+    }
+  })
+  it("agrees with CsvRows' checks that make no string, for every character at either end", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      // Characters that end a field or a row are not cell text.
+      if (ch === ',' || ch === '\n' || ch === '\r' || ch === '"') continue
+      const row = new CsvRows(`h\n${ch}B,B${ch}\n`, ',', false)
+      if (!row.next()) continue // a row that is only spaces is blank
+      const first = `${ch}B`.trim()
+      const second = `B${ch}`.trim()
+      const agree = row.cellIs(0, first) && row.cellIndex(1, ['x', second]) === 1
+      if (!agree) expect([row.cell(0), row.cell(1)], `U+${c.toString(16)}`).toEqual([first, second])
     }
   })
 })

@@ -251,9 +251,25 @@ export function trimmed(s: string): string {
   return n === 0 || (isPlain(s.charCodeAt(0)) && isPlain(s.charCodeAt(n - 1))) ? s : s.trim()
 }
 
-/** A visible ASCII character: one `trim` keeps, known without calling it. */
+/**
+ * A character `trim` keeps, known without calling it: anything but ASCII
+ * space and control characters and the Unicode spaces and line separators
+ * `trim` removes. Cells of any script keep the fast paths.
+ */
 function isPlain(c: number): boolean {
-  return c > 32 && c < 127
+  if (c > 32 && c < 0xa0) return true
+  if (c <= 32) return false
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 export function stripBom(text: string): string {

@@ -9,7 +9,8 @@ import {
   type MeasureOptions,
   type MeasureTable,
 } from './compute-measures.js'
-import type { MeasureContext, MeasureValue } from './measure-spec.js'
+import type { MeasureContext, MeasureSpec, MeasureValue } from './measure-spec.js'
+import { measureRegistry } from './registry.js'
 
 const orgTypes = ['primary_care', 'vcse', 'local_authority', 'nhs_other']
 
@@ -533,6 +534,43 @@ describe('computeMeasures', () => {
           if (value !== null) expect(Number.isFinite(value)).toBe(true)
         }
       }
+    }
+  })
+
+  it('every measure writes exactly its own columns of the row, in every context', () => {
+    // Rows start as NAs: a measure writing too few values would leave NAs
+    // that look like real ones, and one writing too many would overwrite
+    // the next measure's. Each write is watched.
+    const noSector: Codebook = { ego: {}, alter: codebook.alter }
+    const contexts: [Study, MeasureOptions][] = [
+      [study, {}],
+      [study, { attributes: ['org_type', 'role', 'band'] }],
+      [study, { attributes: [] }],
+      [studyOf(study.networks, noSector), {}],
+      [{ ...study, generators: [] }, {}],
+    ]
+    for (const [s, options] of contexts) {
+      const watched: MeasureSpec[] = measureRegistry.map((spec) => ({
+        ...spec,
+        compute: (ctx, facts, row, at) => {
+          const written: number[] = []
+          const spy = new Proxy(row, {
+            set: (target, key, value: MeasureValue) => {
+              written.push(Number(key))
+              expect(value, spec.id).not.toBeUndefined()
+              return Reflect.set(target, key, value)
+            },
+          })
+          spec.compute(ctx, facts, spy, at)
+          const width = spec.columns(ctx).length
+          expect(
+            written.sort((x, y) => x - y),
+            spec.id,
+          ).toEqual(Array.from({ length: width }, (_, k) => at + k))
+        },
+      }))
+      const table = computeMeasures(s, contextOf(s, options), watched)
+      expect(table.rows.flat()).toEqual(computeMeasures(s, contextOf(s, options)).rows.flat())
     }
   })
 

@@ -68,8 +68,10 @@ export function attributeLevels(study: Study | StudyColumns, attr: string): read
 /**
  * Checks the user's choices against the study and fixes the measure context.
  * Returns notes for choices made on the user's behalf. The notes advise the
- * CLI's flags (--attr, --ego-attr, --bridge) for choosing otherwise, unless
- * `flags` is false: the web app offers no such choice.
+ * CLI's flags (--attr, --ego-attr, --bridge) for choosing otherwise, and
+ * errors name them, unless `flags` is false: the web app offers no such
+ * choice (its notes advise none), and errors then name the web API's query
+ * parameters (attr, egoAttr, bridge).
  */
 export function measureContext(
   study: Study | StudyColumns,

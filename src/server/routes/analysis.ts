@@ -32,7 +32,8 @@ export function analysisRoutes(options: AppOptions) {
       includeUnsent: c.req.query('include') === 'all',
       areas: options.areas,
     })
-    // The web app offers no choice of --attr, --ego-attr or --bridge, so the notes name none.
+    // The web app offers no choice of attribute or bridge, so the notes advise none; the
+    // API's own attr, egoAttr and bridge parameters are named by its errors.
     const context = measureContext(study, measureOptions(c), { flags: false })
     if (!context.ok) throw context.error
     return {
