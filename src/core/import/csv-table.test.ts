@@ -178,6 +178,19 @@ describe('trimmed', () => {
   })
 })
 
+describe('CsvRows.flag', () => {
+  it('reads 1 and 0 written plainly, and leaves anything else (-1) to the caller, quoted or not', () => {
+    for (const quoted of [false, true]) {
+      const row = new CsvRows('h\n1,0, 1,10,,yes,0\n', ',', quoted)
+      expect(row.next()).toBe(true)
+      expect(
+        [0, 1, 2, 3, 4, 5, 6, 7].map((i) => row.flag(i)),
+        `quoted ${quoted}`,
+      ).toEqual([1, 0, -1, -1, -1, -1, 0, -1])
+    }
+  })
+})
+
 describe('CsvRows accessors', () => {
   const only = (text: string) => {
     let seen: { fields: string[]; cells: string[]; checks: boolean[]; firsts: number[] } | null =

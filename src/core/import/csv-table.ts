@@ -145,9 +145,26 @@ export class CsvRows {
     if (!isPlain(first) || !isPlain(text.charCodeAt(end - 1))) return values.indexOf(this.cell(i))
     for (let k = 0; k < values.length; k++) {
       const v = values[k]!
-      if (v.length === length && v.charCodeAt(0) === first && text.startsWith(v, start)) return k
+      if (v.length !== length || v.charCodeAt(0) !== first) continue
+      // One-character values (codes 1-5, y/n) need no further comparison.
+      if (length === 1 || text.startsWith(v, start)) return k
     }
     return -1
+  }
+
+  /**
+   * Field i as a 0/1 flag written plainly: 1 for `1`, 0 for `0`, −1 for
+   * anything else (which the caller parses), without making a string.
+   */
+  flag(i: number): number {
+    if (i >= this.length || this.#fields !== null) {
+      const f = this.field(i)
+      return f === '1' ? 1 : f === '0' ? 0 : -1
+    }
+    const start = this.#bounds[2 * i]!
+    if (this.#bounds[2 * i + 1]! - start !== 1) return -1
+    const c = this.#text.charCodeAt(start)
+    return c === 49 ? 1 : c === 48 ? 0 : -1
   }
 
   /** The first character code of field i; NaN when it is empty or past the last field. */

@@ -137,8 +137,9 @@ export function readAlters(
     let mask = 0
     for (let g = 0; wide && g < flagFields.length; g++) {
       const field = flagFields[g]!
-      if (row.fieldIs(field, '1')) mask |= 1 << g
-      else if (!row.fieldIs(field, '0')) {
+      const plain = row.flag(field)
+      if (plain === 1) mask |= 1 << g
+      else if (plain < 0) {
         const flag = parseFlag(row.field(field).trim())
         if (!flag.ok) issues.add(cellIssue(layout, line, field, flag.message, flag.fix))
         else if (flag.value) mask |= 1 << g

@@ -156,9 +156,10 @@ export function readTies(
   let lastFromRaw = ''
   let lastFrom = -1
   let lastFromEgo = -1
+  const width = header.columns.length
   while (row.next()) {
     const line = row.line
-    if (!widthOk(lay, row, line, issues)) continue
+    if (row.length !== width && !widthOk(lay, row, line, issues)) continue
     // Rows usually come grouped by ego: a repeat needs no string and no lookup.
     let e: number | undefined = lastEgo
     if (lastEgo < 0 || !row.cellIs(egoField, lastEgoRaw)) {
