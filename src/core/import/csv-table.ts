@@ -104,7 +104,16 @@ export class CsvRows {
 
   /** Field i trimmed (see `trimmed`); '' past the last field. */
   cell(i: number): string {
-    return trimmed(this.field(i))
+    if (i >= this.length || this.#fields !== null) return trimmed(this.field(i))
+    // `trimmed(this.field(i))` without its two calls: readers ask for most cells.
+    const text = this.#text
+    const start = this.#bounds[2 * i]!
+    const end = this.#bounds[2 * i + 1]!
+    const s = text.slice(start, end)
+    if (end === start) return s
+    const a = text.charCodeAt(start)
+    const b = text.charCodeAt(end - 1)
+    return (a > 32 && a < 0xa0 && b > 32 && b < 0xa0) || plainEnds(a, b) ? s : s.trim()
   }
 
   /** Whether `field(i) === value`, without making the field's string. */
@@ -196,7 +205,10 @@ export class CsvRows {
   /** A blank line, or a row of empty cells (a spreadsheet's leftover `;;;;`). */
   #isBlank(): boolean {
     // Usual case first: a first cell that starts with a visible ASCII character.
-    const c = this.firstCharCode(0)
+    const c =
+      this.#fields === null && this.#bounds[0]! < this.#bounds[1]!
+        ? this.#text.charCodeAt(this.#bounds[0]!)
+        : this.firstCharCode(0)
     if (c > 32 && c < 127) return false
     for (let i = 0; i < this.length; i++) if (this.field(i).trim() !== '') return false
     return true

@@ -185,7 +185,9 @@ export function readTies(
       }
     }
     const toRaw = row.cell(toField)
-    const b = endpoint(e, toRaw, toField, line)
+    // endpoint's lookup, here for each row; endpoint itself reports a miss.
+    const toRecord = alters.indexOf[e]?.get(toRaw)
+    const b = toRecord === undefined ? endpoint(e, toRaw, toField, line) : alters.local[toRecord]!
     if (a < 0 || b < 0) continue
     if (a === b) {
       issues.add(
