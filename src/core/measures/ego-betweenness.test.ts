@@ -176,6 +176,28 @@ describe('egoBetweenness', () => {
     }
   })
 
+  it('counts the same in its pair table (n ≤ 128) as by two-step walks (larger egos)', () => {
+    // An isolated alter adds n open pairs, none with a common alter (+n), and
+    // moves an ego of 128 alters from the table to the walks.
+    for (let seed = 1; seed <= 4; seed++) {
+      const net = randomNetwork(seed, 128)
+      const wider = network({
+        alters: [...net.alters.map((a) => a.id), 'isolate'],
+        ties: net.ties
+          .filter((t) => t.state === 'yes')
+          .map((t) => `${net.alters[t.from]!.id}-${net.alters[t.to]!.id}`)
+          .join(' '),
+        unknown: net.ties
+          .filter((t) => t.state !== 'yes' && t.state !== 'no')
+          .map((t) => `${net.alters[t.from]!.id}-${net.alters[t.to]!.id}`)
+          .join(' '),
+      })
+      expect(egoBetweenness(wider)).toBeCloseTo(egoBetweenness(net) + 128, 9)
+      // And the same ego twice in a row gives the same value: the table is left clean.
+      expect(egoBetweenness(net)).toBe(egoBetweenness(net))
+    }
+  })
+
   it('equals brute force on random networks without unknown pairs', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const net = randomNetwork(seed, 3 + seed)
