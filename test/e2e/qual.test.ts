@@ -228,6 +228,9 @@ it(
       }
       await r.getByRole('button', { name: 'Save the attributes' }).click()
       await r.getByText('Attributes saved.').waitFor()
+      // The page then loads the participant again: the confirmation stays, beside the values.
+      await r.locator('dl.facts dt', { hasText: 'practice_code' }).waitFor()
+      expect(await r.getByText('Attributes saved.').isVisible()).toBe(true)
       const saved = (await server.store.studies.participant(lw02))!.attributes
       expect(saved).toEqual({ imd_decile: 9, imd_quintile: 5, practice_code: 'Y01234' })
 

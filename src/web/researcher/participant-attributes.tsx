@@ -107,7 +107,10 @@ export function ParticipantAttributes({
             type="button"
             className="button button-secondary"
             onClick={() => {
+              // The form starts from the attributes as last loaded (not
+              // remounted on each reload, which lost "Attributes saved.").
               setRows(start())
+              setNext(entries.length)
               setMessage('')
               setEditing(true)
             }}

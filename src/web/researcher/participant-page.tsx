@@ -60,12 +60,7 @@ function ParticipantView({
       </dl>
 
       <h2 className="heading-m">Attributes</h2>
-      <ParticipantAttributes
-        key={JSON.stringify(p.attributes)}
-        participant={p}
-        editable={canEdit(user.role)}
-        onSaved={reload}
-      />
+      <ParticipantAttributes participant={p} editable={canEdit(user.role)} onSaved={reload} />
 
       <ParticipantDeprivationSection participant={p} />
 
