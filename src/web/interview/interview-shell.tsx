@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import { formAlters } from '../../core/interview/apply-change.js'
 import type { Stage } from '../../core/protocol/protocol.js'
 import { alterName } from '../lib/format.js'
@@ -40,12 +40,16 @@ export function InterviewShell() {
   const alter = alters[contactIndex]
   const focus = query.get('focus')
 
-  useEffect(() => {
-    if (found === -1) {
-      const resume = stages.find((s) => s.id === state.stage) ?? stages[0]!
-      navigate(stageUrl(token, resume.id), { replace: true })
-    }
-  }, [found, stages, state.stage, token])
+  // A layout effect, run before the first stage is painted: a Next tapped
+  // before a later redirect would be undone by it (the participant would be
+  // sent back to the first stage). And only while the address still names no
+  // stage, in case it changed since this render.
+  useLayoutEffect(() => {
+    if (found !== -1) return
+    if (new URLSearchParams(window.location.search).get('stage') !== requested) return
+    const resume = stages.find((s) => s.id === state.stage) ?? stages[0]!
+    navigate(stageUrl(token, resume.id), { replace: true })
+  }, [found, requested, stages, state.stage, token])
 
   // Remember the stage, so the interview resumes here on any device.
   useEffect(() => {
