@@ -289,12 +289,39 @@ it(
       await page.getByText('Sam Smith can now sign in.').waitFor()
       await page.getByRole('rowheader', { name: 'Sam Smith' }).waitFor()
 
+      // Sam lost it: the admin sets a new one. The form asks whose, then checks its length.
+      await page.getByRole('button', { name: 'Save the password' }).click()
+      await page.locator('#password-user-error').waitFor()
+      await page
+        .getByLabel('For', { exact: true })
+        .selectOption({ label: 'Sam Smith (sam.smith@example.nhs.uk)' })
+      await page.locator('#password-new').fill('short')
+      await page.getByRole('button', { name: 'Save the password' }).click()
+      await page.locator('#password-new-error').waitFor()
+      await page.locator('#password-new').fill('another long password')
+      await page.getByRole('button', { name: 'Save the password' }).click()
+      await page.getByText('Sam Smith’s new password is saved').waitFor()
+      await screenshot(page, 'researcher-users-new-password')
+      const { context: samContext } = await newContext(browser, desktop)
+      const sam = await samContext.newPage()
+      await sam.goto(server.url)
+      await sam.getByLabel('Email address').fill('sam.smith@example.nhs.uk')
+      await sam.getByLabel('Password').fill('another long password')
+      await sam.getByRole('button', { name: 'Sign in' }).click()
+      await sam.getByRole('heading', { level: 1, name: 'Studies' }).waitFor()
+      await samContext.close()
+
       await page.getByRole('link', { name: 'Audit log' }).click()
       await heading(page, 'Audit log')
       await page.getByLabel('Kind of record').selectOption({ label: 'User accounts' })
       await page.getByRole('button', { name: 'Show' }).click()
       await page
         .getByRole('row', { name: /Ada Admin \(admin@example\.nhs\.uk\) create user/ })
+        .waitFor()
+      await page
+        .getByRole('row', {
+          name: /Ada Admin \(admin@example\.nhs\.uk\) update \(password reset\) user/,
+        })
         .waitFor()
       expect(problems).toEqual([])
       await context.close()

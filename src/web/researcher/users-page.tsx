@@ -103,7 +103,95 @@ export function UsersPage() {
         )}
       </LoadState>
       <NewUserForm onCreated={reload} />
+      {users.kind === 'ready' && (
+        <NewPasswordForm users={users.data.filter((u) => u.id !== me.id)} />
+      )}
     </>
+  )
+}
+
+/**
+ * An admin sets a new password for someone who has lost theirs (as `spnet
+ * users reset-password` does on the server). Their sessions end; the
+ * change is in the audit log.
+ */
+function NewPasswordForm({ users }: { readonly users: readonly User[] }) {
+  const [userId, setUserId] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [done, setDone] = useState('')
+  if (users.length === 0) return null
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault()
+    setErrors(noErrors)
+    setDone('')
+    const user = users.find((u) => u.id === userId)
+    if (user === undefined) {
+      setErrors({ general: [], fields: { user: 'Choose whose password to set.' } })
+      return
+    }
+    try {
+      await api.updateUser(user.id, { password })
+      setDone(
+        `${user.name}’s new password is saved, and their sessions have ended. Give it to them in person or by phone.`,
+      )
+      setPassword('')
+    } catch (error) {
+      setErrors(formErrors(error, ['password']))
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="new-password">
+      <h2 id="new-password" className="heading-m">
+        Set a new password
+      </h2>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          void submit(e)
+        }}
+      >
+        {errors.general.length > 0 && <ErrorBox error={new Error(errors.general.join(' '))} />}
+        <div className="field">
+          <label className="label" htmlFor="password-user">
+            For
+          </label>
+          <FieldError id="password-user-error" message={errors.fields['user'] ?? null} />
+          <select
+            id="password-user"
+            value={userId}
+            aria-invalid={errors.fields['user'] === undefined ? undefined : true}
+            aria-describedby={
+              errors.fields['user'] === undefined ? undefined : 'password-user-error'
+            }
+            onChange={(e) => {
+              setUserId(e.target.value)
+            }}
+          >
+            <option value="">Choose a user</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextInput
+          id="password-new"
+          label="New password"
+          hint="At least 12 characters. Their sessions end, so they sign in again with it."
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onValue={setPassword}
+          error={errors.fields['password']}
+        />
+        <button type="submit" className="button button-primary">
+          Save the password
+        </button>
+        <p role="status">{done}</p>
+      </form>
+    </section>
   )
 }
 
