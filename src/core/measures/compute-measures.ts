@@ -82,11 +82,10 @@ export function measureContext(
   const advice = (text: string) => (flags ? ` ${text}` : '')
   // Errors name the choice as the caller made it: a CLI flag, or the web API's query parameter.
   const option = (flag: string, param: string) =>
-    flags ? { name: flag } : { name: param, path: param }
+    flags ? { name: flag, at: {} } : { name: param, at: { path: param } }
   const attrOption = option('--attr', 'attr')
   const egoOption = option('--ego-attr', 'egoAttr')
   const bridgeOption = option('--bridge', 'bridge')
-  const at = (o: { name: string; path?: string }) => (o.path === undefined ? {} : { path: o.path })
   // `frequency` in the codebook describes Alter.frequency, not an attribute.
   const alterAttrs = Object.keys(study.codebook.alter).filter((name) => name !== 'frequency')
   const listed = alterAttrs.length > 0 ? alterAttrs.join(', ') : '(none)'
@@ -108,7 +107,7 @@ export function measureContext(
           {
             issues: [
               {
-                ...at(attrOption),
+                ...attrOption.at,
                 message: `${attrOption.name} must name alter attributes. Alters have: ${listed}.`,
               },
             ],
@@ -139,7 +138,7 @@ export function measureContext(
         new SpnetError('usage', `Egos have no attribute "${egoAttribute}".`, {
           issues: [
             {
-              ...at(egoOption),
+              ...egoOption.at,
               message: `${egoOption.name} must name an ego attribute. Egos have: ${egoAttrs.join(', ') || '(none)'}.`,
             },
           ],
@@ -175,7 +174,7 @@ export function measureContext(
         new SpnetError(
           'usage',
           `${bridgeOption.name} needs an alter attribute: give one with ${attrOption.name}.`,
-          flags ? {} : { issues: [{ ...at(bridgeOption), message: 'Choose an alter attribute.' }] },
+          flags ? {} : { issues: [{ ...bridgeOption.at, message: 'Choose an alter attribute.' }] },
         ),
       )
     }
@@ -190,7 +189,7 @@ export function measureContext(
           {
             issues: [
               {
-                ...at(bridgeOption),
+                ...bridgeOption.at,
                 message: `The categories of "${first.name}" are: ${first.levels.join(', ')}.`,
               },
             ],
@@ -216,8 +215,9 @@ export function computeMeasures(
   registry: readonly MeasureSpec[] = measureRegistry,
 ): MeasureTable {
   const c = 'networks' in study ? studyColumns(study) : study
-  const widths = registry.map((spec) => spec.columns(context).length)
-  const columns = ['ego_id', ...registry.flatMap((spec) => spec.columns(context))]
+  const specColumns = registry.map((spec) => spec.columns(context))
+  const widths = specColumns.map((names) => names.length)
+  const columns = ['ego_id', ...specColumns.flat()]
   const alterCount = c.alterIds.length
   const attributes = context.attributes.map((a) => {
     const column = c.alterAttributes.find((col) => col.name === a.name)

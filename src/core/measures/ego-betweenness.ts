@@ -54,15 +54,9 @@ const table = new Int32Array(maxTableAlters * maxTableAlters)
  */
 function countByTable(g: EgoGraph, hist: number[]): number {
   const n = g.n
-  const { start, neighbours, unknownStart, unknownNeighbours } = g
+  const { start, neighbours } = g
   const pairs = table
-  for (let j = 0; j < n; j++) {
-    const end = start[j + 1]!
-    for (let x = start[j]!; x < end; x++) pairs[j * n + neighbours[x]!] = CLOSED
-    const unknownEnd = unknownStart[j + 1]!
-    for (let x = unknownStart[j]!; x < unknownEnd; x++)
-      pairs[j * n + unknownNeighbours[x]!] = CLOSED
-  }
+  setKnownPairs(g, CLOSED)
   for (let m = 0; m < n; m++) {
     const end = start[m + 1]!
     for (let x = start[m]!; x < end; x++) {
@@ -81,15 +75,22 @@ function countByTable(g: EgoGraph, hist: number[]): number {
     }
   }
   // Entries below the diagonal were only marked CLOSED; clear them too.
-  for (let j = 0; j < n; j++) {
-    const end = start[j + 1]!
-    for (let x = start[j]!; x < end; x++) pairs[j * n + neighbours[x]!] = 0
-    const unknownEnd = unknownStart[j + 1]!
-    for (let x = unknownStart[j]!; x < unknownEnd; x++) pairs[j * n + unknownNeighbours[x]!] = 0
-  }
+  setKnownPairs(g, 0)
   let shared = 0
   for (let c = 1; c < n; c++) shared += hist[c]!
   return shared
+}
+
+/** Sets the table entry j·n + k of every tied and unknown pair, both ways round. */
+function setKnownPairs(g: EgoGraph, value: number): void {
+  const n = g.n
+  const { start, neighbours, unknownStart, unknownNeighbours } = g
+  for (let j = 0; j < n; j++) {
+    const end = start[j + 1]!
+    for (let x = start[j]!; x < end; x++) table[j * n + neighbours[x]!] = value
+    const unknownEnd = unknownStart[j + 1]!
+    for (let x = unknownStart[j]!; x < unknownEnd; x++) table[j * n + unknownNeighbours[x]!] = value
+  }
 }
 
 /**
