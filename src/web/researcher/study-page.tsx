@@ -1,7 +1,8 @@
 import { Fragment, useState, type SyntheticEvent } from 'react'
 import type { InterviewStatus, StudyPage as StudyData } from '../../core/api/api.js'
 import { api, formErrors, noErrors, type FormErrors } from '../api.js'
-import { ErrorBox, LoadState } from '../components/load-state.js'
+import { LoadState } from '../components/load-state.js'
+import { FormPanel } from '../components/form-panel.js'
 import { TextInput } from '../components/text-input.js'
 import { formatDateTime } from '../lib/format.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
@@ -187,33 +188,27 @@ function AddParticipant({
     }
   }
   return (
-    <section className="panel" aria-labelledby="add-participant">
-      <h2 id="add-participant" className="heading-m">
-        Add a participant
-      </h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          void submit(e)
-        }}
-      >
-        {errors.general.length > 0 && <ErrorBox error={new Error(errors.general.join(' '))} />}
-        <TextInput
-          id="participant-label"
-          label="Participant code"
-          hint="A pseudonym such as LW01: never a person's name."
-          value={label}
-          onValue={setLabel}
-          maxLength={60}
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.fields['label']}
-        />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Add participant
-        </button>
-        <p role="status">{added}</p>
-      </form>
-    </section>
+    <FormPanel
+      id="add-participant"
+      title="Add a participant"
+      errors={errors}
+      status={added}
+      onSubmit={submit}
+    >
+      <TextInput
+        id="participant-label"
+        label="Participant code"
+        hint="A pseudonym such as LW01: never a person's name."
+        value={label}
+        onValue={setLabel}
+        maxLength={60}
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.fields['label']}
+      />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        Add participant
+      </button>
+    </FormPanel>
   )
 }

@@ -1,7 +1,8 @@
 import { useState, type SyntheticEvent } from 'react'
 import { roles, type Role, type User } from '../../core/api/api.js'
 import { api, formErrors, noErrors, type FormErrors } from '../api.js'
-import { FieldError } from '../components/field-error.js'
+import { FieldError, describedBy } from '../components/field-error.js'
+import { FormPanel } from '../components/form-panel.js'
 import { ErrorBox, LoadState } from '../components/load-state.js'
 import { TextInput } from '../components/text-input.js'
 import { usePageTitle, useResource } from '../lib/use-resource.js'
@@ -141,57 +142,51 @@ function NewPasswordForm({ users }: { readonly users: readonly User[] }) {
     }
   }
   return (
-    <section className="panel" aria-labelledby="new-password">
-      <h2 id="new-password" className="heading-m">
-        Set a new password
-      </h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          void submit(e)
-        }}
-      >
-        {errors.general.length > 0 && <ErrorBox error={new Error(errors.general.join(' '))} />}
-        <div className="field">
-          <label className="label" htmlFor="password-user">
-            For
-          </label>
-          <FieldError id="password-user-error" message={errors.fields['user'] ?? null} />
-          <select
-            id="password-user"
-            value={userId}
-            aria-invalid={errors.fields['user'] === undefined ? undefined : true}
-            aria-describedby={
-              errors.fields['user'] === undefined ? undefined : 'password-user-error'
-            }
-            onChange={(e) => {
-              setUserId(e.target.value)
-            }}
-          >
-            <option value="">Choose a user</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextInput
-          id="password-new"
-          label="New password"
-          hint="At least 12 characters. Their sessions end, so they sign in again with it."
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onValue={setPassword}
-          error={errors.fields['password']}
-        />
-        <button type="submit" className="button button-primary">
-          Save the password
-        </button>
-        <p role="status">{done}</p>
-      </form>
-    </section>
+    <FormPanel
+      id="new-password"
+      title="Set a new password"
+      errors={errors}
+      status={done}
+      onSubmit={submit}
+    >
+      <div className="field">
+        <label className="label" htmlFor="password-user">
+          For
+        </label>
+        <FieldError id="password-user-error" message={errors.fields['user'] ?? null} />
+        <select
+          id="password-user"
+          value={userId}
+          aria-invalid={errors.fields['user'] === undefined ? undefined : true}
+          aria-describedby={describedBy(
+            errors.fields['user'] !== undefined && 'password-user-error',
+          )}
+          onChange={(e) => {
+            setUserId(e.target.value)
+          }}
+        >
+          <option value="">Choose a user</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({u.email})
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextInput
+        id="password-new"
+        label="New password"
+        hint="At least 12 characters. Their sessions end, so they sign in again with it."
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+        error={errors.fields['password']}
+      />
+      <button type="submit" className="button button-primary">
+        Save the password
+      </button>
+    </FormPanel>
   )
 }
 
@@ -217,70 +212,58 @@ function NewUserForm({ onCreated }: { readonly onCreated: () => void }) {
     }
   }
   return (
-    <section className="panel" aria-labelledby="new-user">
-      <h2 id="new-user" className="heading-m">
-        Add a user
-      </h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          void submit(e)
-        }}
-      >
-        {errors.general.length > 0 && <ErrorBox error={new Error(errors.general.join(' '))} />}
-        <TextInput
-          id="user-name"
-          label="Name"
-          value={name}
-          onValue={setName}
-          autoComplete="off"
-          error={errors.fields['name']}
-        />
-        <TextInput
-          id="user-email"
-          label="Email address"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.fields['email']}
-        />
-        <fieldset className="field">
-          <legend className="label">Role</legend>
-          <FieldError id="user-role-error" message={errors.fields['role'] ?? null} />
-          <div className="options">
-            {roles.map((r) => (
-              <div className="option" key={r}>
-                <input
-                  type="radio"
-                  id={`user-role-${r}`}
-                  name="user-role"
-                  checked={role === r}
-                  onChange={() => {
-                    setRole(r)
-                  }}
-                />
-                <label htmlFor={`user-role-${r}`}>{roleWords[r]}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <TextInput
-          id="user-password"
-          label="First password"
-          hint="At least 12 characters. Give it to them in person or by phone, not in an email with their address."
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onValue={setPassword}
-          error={errors.fields['password']}
-        />
-        <button type="submit" className="button button-primary">
-          Add user
-        </button>
-        <p role="status">{done}</p>
-      </form>
-    </section>
+    <FormPanel id="new-user" title="Add a user" errors={errors} status={done} onSubmit={submit}>
+      <TextInput
+        id="user-name"
+        label="Name"
+        value={name}
+        onValue={setName}
+        autoComplete="off"
+        error={errors.fields['name']}
+      />
+      <TextInput
+        id="user-email"
+        label="Email address"
+        type="email"
+        value={email}
+        onValue={setEmail}
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.fields['email']}
+      />
+      <fieldset className="field">
+        <legend className="label">Role</legend>
+        <FieldError id="user-role-error" message={errors.fields['role'] ?? null} />
+        <div className="options">
+          {roles.map((r) => (
+            <div className="option" key={r}>
+              <input
+                type="radio"
+                id={`user-role-${r}`}
+                name="user-role"
+                checked={role === r}
+                onChange={() => {
+                  setRole(r)
+                }}
+              />
+              <label htmlFor={`user-role-${r}`}>{roleWords[r]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <TextInput
+        id="user-password"
+        label="First password"
+        hint="At least 12 characters. Give it to them in person or by phone, not in an email with their address."
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+        error={errors.fields['password']}
+      />
+      <button type="submit" className="button button-primary">
+        Add user
+      </button>
+    </FormPanel>
   )
 }
